@@ -1,0 +1,25 @@
+package io.newsmon.domain.dto;
+
+import java.time.Instant;
+import java.util.List;
+
+/** One article with its extracted text, enrichment and pipeline status. */
+public record ArticleDetail(
+        long id,
+        String url,
+        String canonicalUrl,
+        String title,
+        String description,
+        List<String> authors,
+        String body,
+        Long sourceId,
+        String sourceName,
+        Instant publishedAt,
+        Instant fetchedAt,
+        Instant enrichedAt,
+        String language,
+        String state,
+        int attempts,
+        String lastError,
+        Long seq,
+        List<EntityMentionView> entities) {}

@@ -1,0 +1,89 @@
+package io.newsmon.domain.source;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** A news source that ingest polls, with the health of its last polls. */
+@Entity
+@Table(name = "source")
+public class Source extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    public String name;
+
+    public String url;
+
+    @Enumerated(EnumType.STRING)
+    public SourceKind kind = SourceKind.FEED;
+
+    @Column(name = "language_hint")
+    public String languageHint;
+
+    public boolean enabled = true;
+
+    @Column(name = "poll_interval_seconds")
+    public int pollIntervalSeconds = 900;
+
+    @Column(name = "next_poll_at")
+    public Instant nextPollAt;
+
+    @Column(name = "last_polled_at")
+    public Instant lastPolledAt;
+
+    @Column(name = "last_success_at")
+    public Instant lastSuccessAt;
+
+    @Column(name = "consecutive_failures")
+    public int consecutiveFailures;
+
+    @Column(name = "last_error")
+    public String lastError;
+
+    @Column(name = "created_at")
+    public Instant createdAt;
+
+    public static Optional<Source> findByUrl(String url) {
+        return find("url", url).firstResultOptional();
+    }
+
+    /** Enabled sources whose next poll is due at {@code now}. */
+    public static List<Source> due(Instant now) {
+        return list("enabled = true and (nextPollAt is null or nextPollAt <= ?1) order by id", now);
+    }
+
+    public Duration pollInterval() {
+        return Duration.ofSeconds(pollIntervalSeconds);
+    }
+
+    /** Records a successful poll and schedules the next one. */
+    public void pollSucceeded(Instant now) {
+        lastPolledAt = now;
+        lastSuccessAt = now;
+        consecutiveFailures = 0;
+        lastError = null;
+        nextPollAt = now.plus(pollInterval());
+    }
+
+    /** Records a failed poll; retries back off exponentially up to the poll interval times eight. */
+    public void pollFailed(Instant now, String error) {
+        lastPolledAt = now;
+        consecutiveFailures++;
+        lastError = error == null || error.length() <= 2000 ? error : error.substring(0, 1999) + "…";
+        long factor = 1L << Math.min(consecutiveFailures - 1, 3);
+        nextPollAt = now.plus(pollInterval().multipliedBy(factor));
+    }
+}

@@ -1,0 +1,195 @@
+package io.newsmon.domain.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicReference;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The work queue's guarantees, run against each database the platform supports. */
+abstract class ArticleQueueContract {
+
+    private final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-11-30T10:00:00Z"));
+    private final Clock clock = new Clock() {
+        @Override
+        public ZoneOffset getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now.get();
+        }
+    };
+
+    private DataSource dataSource;
+    private ArticleQueue queue;
+
+    protected abstract DataSource dataSource();
+
+    @BeforeEach
+    void freshSchema() {
+        dataSource = dataSource();
+        Flyway flyway =
+                Flyway.configure().dataSource(dataSource).cleanDisabled(false).load();
+        flyway.clean();
+        flyway.migrate();
+        queue = new ArticleQueue(dataSource, clock);
+    }
+
+    @Test
+    void twoConcurrentClaimersNeitherShareNorLoseARow() throws Exception {
+        insertDiscovered(300);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<List<Long>>> workers = new ArrayList<>();
+            for (String owner : List.of("worker-a", "worker-b")) {
+                workers.add(pool.submit(drain(owner)));
+            }
+            List<Long> all = new ArrayList<>();
+            for (Future<List<Long>> w : workers) {
+                List<Long> ids = w.get();
+                all.addAll(ids);
+            }
+            assertThat(all).doesNotHaveDuplicates().hasSize(300);
+            assertThat(countIn(PipelineState.EXTRACTED)).isEqualTo(300);
+            assertThat(distinctSeqs()).isEqualTo(300);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void aCrashedClaimersRowsComeBackAfterTheLeaseAndItCannotCompleteThem() throws Exception {
+        insertDiscovered(10);
+        List<Long> crashed = queue.claim(PipelineState.DISCOVERED, "crashed", 10, Duration.ofMinutes(5));
+        assertThat(crashed).hasSize(10);
+
+        assertThat(queue.claim(PipelineState.DISCOVERED, "other", 10, Duration.ofMinutes(5)))
+                .as("leased rows are not offered while the lease runs")
+                .isEmpty();
+
+        now.set(now.get().plus(Duration.ofMinutes(6)));
+        List<Long> retaken = queue.claim(PipelineState.DISCOVERED, "other", 10, Duration.ofMinutes(5));
+        assertThat(retaken).containsExactlyInAnyOrderElementsOf(crashed);
+
+        try (Connection c = dataSource.getConnection()) {
+            assertThat(queue.complete(c, crashed.get(0), "crashed", PipelineState.DISCOVERED, PipelineState.EXTRACTED))
+                    .as("the stale owner is fenced off")
+                    .isFalse();
+            assertThat(queue.complete(c, crashed.get(0), "other", PipelineState.DISCOVERED, PipelineState.EXTRACTED))
+                    .isTrue();
+        }
+        assertThat(countIn(PipelineState.EXTRACTED)).isEqualTo(1);
+        assertThat(attemptsOf(crashed.get(1))).isEqualTo(2);
+    }
+
+    @Test
+    void aRowThatKeepsFailingIsParkedAndDoesNotBlockTheQueue() throws Exception {
+        insertDiscovered(3);
+        for (int attempt = 1; attempt <= 3; attempt++) {
+            List<Long> ids = queue.claim(PipelineState.DISCOVERED, "w", 1, Duration.ofMinutes(1));
+            assertThat(ids).hasSize(1);
+            long first = ids.get(0);
+            try (Connection c = dataSource.getConnection()) {
+                ArticleQueue.Failure outcome =
+                        queue.fail(c, first, "w", "HTTP 500 from server", 3, Duration.ofSeconds(30));
+                assertThat(outcome)
+                        .isEqualTo(attempt < 3 ? ArticleQueue.Failure.RETRY_LATER : ArticleQueue.Failure.PARKED);
+            }
+            now.set(now.get().plus(Duration.ofMinutes(2)));
+        }
+        assertThat(countIn(PipelineState.FAILED)).isEqualTo(1);
+        assertThat(lastErrorOfFailed()).isEqualTo("HTTP 500 from server");
+        assertThat(queue.claim(PipelineState.DISCOVERED, "w", 10, Duration.ofMinutes(1)))
+                .hasSize(2);
+    }
+
+    private Callable<List<Long>> drain(String owner) {
+        return () -> {
+            List<Long> mine = new ArrayList<>();
+            while (true) {
+                List<Long> ids = queue.claim(PipelineState.DISCOVERED, owner, 7, Duration.ofMinutes(5));
+                if (ids.isEmpty()) {
+                    return Collections.unmodifiableList(mine);
+                }
+                try (Connection c = dataSource.getConnection()) {
+                    c.setAutoCommit(false);
+                    for (Long id : ids) {
+                        assertThat(queue.complete(c, id, owner, PipelineState.DISCOVERED, PipelineState.EXTRACTED))
+                                .isTrue();
+                    }
+                    c.commit();
+                }
+                mine.addAll(ids);
+            }
+        };
+    }
+
+    private void insertDiscovered(int n) throws SQLException {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement insert = c.prepareStatement(
+                        "INSERT INTO article (url, discovered_at, state) VALUES (?, ?, 'DISCOVERED')")) {
+            for (int i = 0; i < n; i++) {
+                insert.setString(1, "https://news.example/a/" + i);
+                insert.setTimestamp(2, Timestamp.from(now.get()));
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+    }
+
+    private long countIn(PipelineState state) throws SQLException {
+        return single("SELECT COUNT(*) FROM article WHERE state = '" + state.name() + "'");
+    }
+
+    private long distinctSeqs() throws SQLException {
+        return single("SELECT COUNT(DISTINCT seq) FROM article WHERE seq IS NOT NULL");
+    }
+
+    private long attemptsOf(long id) throws SQLException {
+        return single("SELECT attempts FROM article WHERE id = " + id);
+    }
+
+    private String lastErrorOfFailed() throws SQLException {
+        try (Connection c = dataSource.getConnection();
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT last_error FROM article WHERE state = 'FAILED'")) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
+
+    private long single(String sql) throws SQLException {
+        try (Connection c = dataSource.getConnection();
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+}
