@@ -1,0 +1,84 @@
+package io.newsmon.nlp.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.newsmon.domain.article.Article;
+import io.newsmon.domain.pipeline.PipelineState;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+/** Extracted articles become ENRICHED with their language, including those a crashed worker held. */
+@QuarkusTest
+class EnrichmentPipelineTest {
+
+    @Test
+    void extractedArticlesAreEnrichedWithTheirDetectedLanguage() {
+        long english = insert(
+                "https://n.example/en",
+                "Harbour cranes idle as dock strike enters second week",
+                "Container ships queued outside the port on Monday as the strike by crane operators entered its"
+                        + " second week, with union leaders saying talks with the port authority had stalled.",
+                null,
+                null);
+        long french = insert(
+                "https://n.example/fr",
+                "Les dockers prolongent la grève",
+                "Les navires porte-conteneurs attendaient lundi au large du port, alors que la grève des grutiers"
+                        + " entrait dans sa deuxième semaine et que les négociations restaient au point mort.",
+                "en",
+                null);
+
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> stateOf(english) == PipelineState.ENRICHED && stateOf(french) == PipelineState.ENRICHED);
+        QuarkusTransaction.requiringNew().run(() -> {
+            Article en = Article.findById(english);
+            Article fr = Article.findById(french);
+            assertThat(en.language).isEqualTo("en");
+            assertThat(fr.language)
+                    .as("detected beats a wrong declared language")
+                    .isEqualTo("fr");
+            assertThat(en.enrichedAt).isNotNull();
+            assertThat(en.seq).isNotNull();
+            assertThat(fr.seq).isNotEqualTo(en.seq);
+        });
+    }
+
+    @Test
+    void anArticleHeldByACrashedWorkerIsEnrichedOnceItsLeaseExpires() {
+        long orphan = insert(
+                "https://n.example/orphan",
+                "Orphaned by a crash",
+                "This article was claimed by a worker that was killed before it could finish the job.",
+                null,
+                "nlp@dead-worker");
+        await().atMost(Duration.ofSeconds(30)).until(() -> stateOf(orphan) == PipelineState.ENRICHED);
+    }
+
+    private static PipelineState stateOf(long id) {
+        return QuarkusTransaction.requiringNew().call(() -> Article.<Article>findById(id).state);
+    }
+
+    private static long insert(String url, String title, String body, String declared, String deadOwner) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Article a = new Article();
+            a.url = url;
+            a.title = title;
+            a.body = body;
+            a.language = declared;
+            a.discoveredAt = Instant.now();
+            a.fetchedAt = Instant.now();
+            a.state = PipelineState.EXTRACTED;
+            if (deadOwner != null) {
+                a.leaseOwner = deadOwner;
+                a.leaseExpiresAt = Instant.now().minusSeconds(1);
+                a.attempts = 1;
+            }
+            a.persist();
+            return a.id;
+        });
+    }
+}
