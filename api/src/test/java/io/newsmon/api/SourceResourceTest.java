@@ -1,0 +1,98 @@
+package io.newsmon.api;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+
+import io.newsmon.domain.article.Article;
+import io.newsmon.domain.source.Source;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.oidc.server.OidcWiremockTestResource;
+import io.restassured.http.ContentType;
+import java.time.Instant;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@QuarkusTestResource(OidcWiremockTestResource.class)
+class SourceResourceTest {
+
+    @BeforeEach
+    void clean() {
+        QuarkusTransaction.requiringNew().run(() -> {
+            Article.deleteAll();
+            Source.deleteAll();
+        });
+    }
+
+    @Test
+    void adminsAddSourcesAndEveryoneSeesTheirHealth() {
+        given().auth()
+                .oauth2(TestTokens.admin())
+                .contentType(ContentType.JSON)
+                .body("{\"url\":\"https://news.example/rss\",\"name\":\"Example News\",\"pollIntervalSeconds\":600}")
+                .post("/api/sources")
+                .then()
+                .statusCode(201)
+                .header("Location", containsString("/api/sources/"))
+                .body("name", equalTo("Example News"))
+                .body("pollIntervalSeconds", equalTo(600));
+
+        QuarkusTransaction.requiringNew()
+                .run(() -> Source.findByUrl("https://news.example/rss")
+                        .orElseThrow()
+                        .pollFailed(Instant.now(), "not a feed: the URL serves an HTML page"));
+
+        given().auth()
+                .oauth2(TestTokens.analyst())
+                .get("/api/sources")
+                .then()
+                .statusCode(200)
+                .body("url", hasItem("https://news.example/rss"))
+                .body("find { it.url == 'https://news.example/rss' }.lastError", containsString("HTML page"))
+                .body("find { it.url == 'https://news.example/rss' }.consecutiveFailures", equalTo(1));
+    }
+
+    @Test
+    void analystsMayNotAddSources() {
+        given().auth()
+                .oauth2(TestTokens.analyst())
+                .contentType(ContentType.JSON)
+                .body("{\"url\":\"https://news.example/rss\"}")
+                .post("/api/sources")
+                .then()
+                .statusCode(403)
+                .contentType("application/problem+json");
+    }
+
+    @Test
+    void badSourcesAreRefusedWithTheFieldAndReason() {
+        String admin = TestTokens.admin();
+        post(admin, "{\"url\":\"ht!tp://bad url\"}").statusCode(400).body("errors[0].field", equalTo("url"));
+        post(admin, "{\"url\":\"ftp://files.example/feed\"}")
+                .statusCode(400)
+                .body("errors[0].reason", containsString("http or https"));
+        post(admin, "{\"name\":\"no url\"}").statusCode(400).body("errors[0].reason", equalTo("is required"));
+        post(admin, "{\"url\":\"https://ok.example/feed\",\"pollIntervalSeconds\":5}")
+                .statusCode(400)
+                .body("errors[0].field", equalTo("pollIntervalSeconds"));
+        post(admin, "{\"url\":\"https://ok.example/feed\",\"languageHint\":\"english\"}")
+                .statusCode(400)
+                .body("errors[0].field", equalTo("languageHint"));
+        post(admin, "{not json").statusCode(400).contentType("application/problem+json");
+        post(admin, "{\"url\":\"https://ok.example/feed\"}").statusCode(201);
+        post(admin, "{\"url\":\"https://ok.example/feed\"}").statusCode(409).contentType("application/problem+json");
+    }
+
+    private static io.restassured.response.ValidatableResponse post(String token, String json) {
+        return given().auth()
+                .oauth2(token)
+                .contentType(ContentType.JSON)
+                .body(json)
+                .post("/api/sources")
+                .then();
+    }
+}

@@ -1,0 +1,44 @@
+package io.newsmon.api;
+
+import static io.restassured.RestAssured.given;
+
+import io.smallrye.jwt.build.Jwt;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Bearer tokens for tests: minted for the mock OIDC server by default, or fetched from the real
+ * Keycloak (password grant of the local-only {@code newsmon-cli} client) in the integration profile.
+ */
+public final class TestTokens {
+
+    private TestTokens() {}
+
+    public static String analyst() {
+        return token("analyst", List.of("analyst"));
+    }
+
+    public static String admin() {
+        return token("admin", List.of("admin", "analyst"));
+    }
+
+    private static String token(String user, List<String> roles) {
+        String keycloak = System.getProperty("newsmon.it.keycloak.url", "");
+        if (!keycloak.isBlank()) {
+            return given().formParam("grant_type", "password")
+                    .formParam("client_id", "newsmon-cli")
+                    .formParam("username", user)
+                    .formParam("password", user)
+                    .post(keycloak + "/protocol/openid-connect/token")
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .path("access_token");
+        }
+        return Jwt.preferredUserName(user)
+                .claim("realm_access", Map.of("roles", roles))
+                .issuer("https://server.example.com")
+                .audience("newsmon-api")
+                .sign();
+    }
+}
