@@ -1,0 +1,36 @@
+package io.newsmon.web.api;
+
+import io.newsmon.domain.dto.ArticleDetail;
+import io.newsmon.domain.dto.ArticleSummary;
+import io.newsmon.domain.dto.PageResult;
+import io.newsmon.domain.dto.SourceView;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import java.util.List;
+import org.eclipse.microprofile.rest.client.annotation.RegisterClientHeaders;
+import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+
+/** The parts of the newsmon REST API the dashboard reads, called with the signed-in user's token. */
+@RegisterRestClient(configKey = "newsmon-api")
+@RegisterClientHeaders(BearerTokenForwarder.class)
+@Path("/api")
+public interface NewsmonApi {
+
+    @GET
+    @Path("/articles")
+    PageResult<ArticleSummary> articles(
+            @QueryParam("page") int page,
+            @QueryParam("size") int size,
+            @QueryParam("language") String language,
+            @QueryParam("state") String state);
+
+    @GET
+    @Path("/articles/{id}")
+    ArticleDetail article(@PathParam("id") long id);
+
+    @GET
+    @Path("/sources")
+    List<SourceView> sources();
+}

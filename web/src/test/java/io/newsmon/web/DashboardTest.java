@@ -1,0 +1,89 @@
+package io.newsmon.web;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.oidc.server.OidcWiremockTestResource;
+import java.net.URL;
+import org.htmlunit.FailingHttpStatusCodeException;
+import org.htmlunit.SilentCssErrorHandler;
+import org.htmlunit.WebClient;
+import org.htmlunit.html.HtmlForm;
+import org.htmlunit.html.HtmlPage;
+import org.junit.jupiter.api.Test;
+
+/** The dashboard behind an OIDC login, reading from the api with the signed-in user's token. */
+@QuarkusTest
+@QuarkusTestResource(OidcWiremockTestResource.class)
+@QuarkusTestResource(ApiStubResource.class)
+class DashboardTest {
+
+    @TestHTTPResource("/")
+    URL root;
+
+    @Test
+    void signingInShowsTheLatestArticlesFetchedWithTheUsersToken() throws Exception {
+        try (WebClient browser = browser()) {
+            HtmlPage page = signIn(browser, root.toString());
+            assertThat(page.getTitleText()).isEqualTo("Latest articles · newsmon");
+            assertThat(page.querySelectorAll("tr.article-row")).hasSize(2);
+            String text = page.asNormalizedText();
+            assertThat(text)
+                    .contains("Harbour cranes idle as strike enters week two")
+                    .contains("The Harbour Ledger")
+                    .contains("29 Nov 2026, 08:30 UTC")
+                    .contains("French")
+                    .contains("alice");
+            assertThat(ApiStubResource.AUTHORIZATIONS).isNotEmpty().allMatch(h -> h.startsWith("Bearer ey"));
+
+            HtmlPage article = page.getAnchorByText("Harbour cranes idle as strike enters week two")
+                    .click();
+            assertThat(article.getUrl().getPath()).isEqualTo("/articles/7");
+            assertThat(article.querySelectorAll(".body p")).hasSize(2);
+            assertThat(article.asNormalizedText()).contains("By Mara Quinn").contains("Second paragraph <b>here</b>.");
+        }
+    }
+
+    @Test
+    void apiErrorsBecomeReadablePagesNotStackTraces() throws Exception {
+        try (WebClient browser = browser()) {
+            browser.getOptions().setThrowExceptionOnFailingStatusCode(false);
+            signIn(browser, root.toString());
+            HtmlPage missing = browser.getPage(root + "articles/999");
+            assertThat(missing.getWebResponse().getStatusCode()).isEqualTo(404);
+            assertThat(missing.asNormalizedText()).contains("Not found");
+            HtmlPage broken = browser.getPage(root + "sources");
+            assertThat(broken.getWebResponse().getStatusCode()).isEqualTo(502);
+            assertThat(broken.asNormalizedText()).contains("The API failed").doesNotContain("Exception");
+        }
+    }
+
+    @Test
+    void anonymousVisitorsAreSentToSignInButHealthIsPublic() {
+        given().redirects().follow(false).get("/").then().statusCode(302);
+        given().get("/q/health/ready").then().statusCode(200);
+        given().get("/css/newsmon.css").then().statusCode(200);
+    }
+
+    private static HtmlPage signIn(WebClient browser, String url) throws Exception {
+        HtmlPage login = browser.getPage(url);
+        HtmlForm form = login.getFormByName("form");
+        form.getInputByName("username").type("alice");
+        form.getInputByName("password").type("alice");
+        try {
+            return form.getInputByValue("login").click();
+        } catch (FailingHttpStatusCodeException e) {
+            throw new AssertionError("sign-in failed: " + e.getStatusCode(), e);
+        }
+    }
+
+    private static WebClient browser() {
+        WebClient browser = new WebClient();
+        browser.setCssErrorHandler(new SilentCssErrorHandler());
+        browser.getOptions().setJavaScriptEnabled(false);
+        return browser;
+    }
+}
