@@ -1,0 +1,25 @@
+package io.newsmon.ingest.fetch;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+
+/** How ingest talks to news sites. */
+@ConfigMapping(prefix = "newsmon.fetch")
+public interface FetchConfig {
+
+    /** Sent with every request; names the crawler and where its operator can be reached. */
+    @WithDefault("newsmon/0.1 (+https://github.com/newsmon/newsmon; self-hosted news monitoring)")
+    String userAgent();
+
+    @WithDefault("10s")
+    Duration connectTimeout();
+
+    /** The whole exchange, headers and body, must finish within this. */
+    @WithDefault("30s")
+    Duration totalTimeout();
+
+    /** Bodies are cut off (and the fetch fails) past this many bytes, counted while streaming. */
+    @WithDefault("5242880")
+    long maxBodyBytes();
+}

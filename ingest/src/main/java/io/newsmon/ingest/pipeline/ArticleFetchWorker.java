@@ -1,0 +1,80 @@
+package io.newsmon.ingest.pipeline;
+
+import io.newsmon.domain.pipeline.ArticleQueue;
+import io.newsmon.domain.pipeline.LeaseLostException;
+import io.newsmon.domain.pipeline.PipelineState;
+import io.newsmon.ingest.extract.ArticleExtractor;
+import io.newsmon.ingest.extract.ExtractedArticle;
+import io.newsmon.ingest.fetch.FetchException;
+import io.newsmon.ingest.fetch.FetchedPage;
+import io.newsmon.ingest.fetch.PageFetcher;
+import io.newsmon.ingest.poll.IngestConfig;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.lang.management.ManagementFactory;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.UUID;
+import org.jboss.logging.Logger;
+
+/**
+ * Claims DISCOVERED articles, fetches each page and extracts the article, then stores it as
+ * EXTRACTED. A page that keeps failing is parked as FAILED with the reason, after
+ * {@code newsmon.ingest.max-attempts} tries.
+ */
+@ApplicationScoped
+public class ArticleFetchWorker {
+
+    private static final Logger LOG = Logger.getLogger(ArticleFetchWorker.class);
+
+    private final String owner =
+            "ingest@" + ManagementFactory.getRuntimeMXBean().getName() + "/"
+                    + UUID.randomUUID().toString().substring(0, 8);
+    private final ArticleQueue queue;
+    private final PageFetcher fetcher;
+    private final ArticleExtractor extractor = new ArticleExtractor();
+    private final ExtractionStore store;
+    private final IngestConfig config;
+
+    public ArticleFetchWorker(ArticleQueue queue, PageFetcher fetcher, ExtractionStore store, IngestConfig config) {
+        this.queue = queue;
+        this.fetcher = fetcher;
+        this.store = store;
+        this.config = config;
+    }
+
+    @Scheduled(
+            every = "${newsmon.schedule.fetch-every:2s}",
+            delayed = "${newsmon.schedule.delay:2s}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void fetchClaimedPages() throws SQLException {
+        List<Long> ids;
+        do {
+            ids = queue.claim(PipelineState.DISCOVERED, owner, config.fetchBatch(), config.lease());
+            for (Long id : ids) {
+                process(id);
+            }
+        } while (!ids.isEmpty());
+    }
+
+    private void process(long id) {
+        String url = store.urlOf(id);
+        try {
+            FetchedPage page = fetcher.fetch(url);
+            ExtractedArticle extracted = extractor.extract(
+                    page.body(), page.declaredCharset(), page.uri().toString());
+            if (!extracted.hasBody()) {
+                store.failed(id, owner, "no article text found on the page", config);
+                return;
+            }
+            store.extracted(id, owner, extracted);
+        } catch (LeaseLostException e) {
+            LOG.warnf("article %d: %s before its extraction was stored; the new owner redoes it", id, e.getMessage());
+        } catch (FetchException e) {
+            store.failed(id, owner, e.getMessage(), config);
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "extracting article %d (%s) failed", id, url);
+            store.failed(id, owner, "internal error: " + e, config);
+        }
+    }
+}

@@ -1,0 +1,85 @@
+package io.newsmon.ingest.poll;
+
+import io.newsmon.domain.article.Article;
+import io.newsmon.domain.pipeline.PipelineState;
+import io.newsmon.domain.source.Source;
+import io.newsmon.ingest.feed.Feed;
+import io.newsmon.ingest.feed.FeedEntry;
+import io.newsmon.ingest.fetch.FetchException;
+import io.newsmon.ingest.fetch.PageFetcher;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.List;
+
+/** The transactional side of polling: which sources are due, and what a poll found. */
+@ApplicationScoped
+@Transactional
+public class SourceLedger {
+
+    private final IngestConfig config;
+
+    public SourceLedger(IngestConfig config) {
+        this.config = config;
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<Long> dueSourceIds(Instant now) {
+        return Source.due(now).stream().map(s -> s.id).toList();
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Source find(long id) {
+        return Source.findById(id);
+    }
+
+    /** Stores the feed's new items as DISCOVERED articles and marks the poll a success. */
+    public int recordPoll(long sourceId, Feed feed, Instant now) {
+        Source source = Source.findById(sourceId);
+        if (source.name == null || source.name.equals(source.url)) {
+            if (feed.title() != null && !feed.title().isBlank()) {
+                source.name = feed.title().length() > 300 ? feed.title().substring(0, 300) : feed.title();
+            }
+        }
+        int added = 0;
+        for (FeedEntry entry :
+                feed.entries().stream().limit(config.maxItemsPerPoll()).toList()) {
+            String url;
+            try {
+                url = PageFetcher.parseHttpUrl(entry.link()).toString();
+            } catch (FetchException e) {
+                continue; // an item without a usable link has nothing to fetch
+            }
+            if (url.length() > 2048 || Article.findByUrl(url).isPresent()) {
+                continue;
+            }
+            Article article = new Article();
+            article.source = source;
+            article.url = url;
+            article.title = truncate(entry.title(), 1000);
+            article.description = truncate(entry.summary(), 4000);
+            article.publishedAt = entry.published();
+            article.discoveredAt = now;
+            article.language = source.languageHint;
+            article.state = PipelineState.DISCOVERED;
+            if (entry.author() != null) {
+                article.setAuthorList(List.of(entry.author()));
+            }
+            article.persist();
+            added++;
+        }
+        source.pollSucceeded(now);
+        return added;
+    }
+
+    public void recordFailure(long sourceId, String error, Instant now) {
+        Source source = Source.findById(sourceId);
+        if (source != null) {
+            source.pollFailed(now, error);
+        }
+    }
+
+    private static String truncate(String s, int max) {
+        return s == null || s.length() <= max ? s : s.substring(0, max - 1) + "…";
+    }
+}

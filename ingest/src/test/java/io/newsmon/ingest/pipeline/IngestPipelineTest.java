@@ -1,0 +1,76 @@
+package io.newsmon.ingest.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.newsmon.domain.article.Article;
+import io.newsmon.domain.pipeline.PipelineState;
+import io.newsmon.domain.source.Source;
+import io.newsmon.seeds.newsroom.NewsroomArticle;
+import io.newsmon.seeds.newsroom.NewsroomCatalog;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.time.Duration;
+import java.util.List;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+
+/** Feeds to EXTRACTED articles against a real (local) news site, and bad sources failing cleanly. */
+@QuarkusTest
+@QuarkusTestResource(NewsSitesResource.class)
+class IngestPipelineTest {
+
+    @ConfigProperty(name = "newsroom.article-count")
+    int newsroomArticles;
+
+    @ConfigProperty(name = "broken.base")
+    String brokenBase;
+
+    @Test
+    void everyNewsroomArticleIsFetchedAndExtractedWithoutItsPageChrome() {
+        await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(500))
+                .until(() -> QuarkusTransaction.requiringNew()
+                        .call(() -> Article.count("state", PipelineState.EXTRACTED) >= newsroomArticles));
+
+        List<NewsroomArticle> catalog = new NewsroomCatalog().articles();
+        QuarkusTransaction.requiringNew().run(() -> {
+            for (NewsroomArticle expected : catalog) {
+                Article stored = Article.<Article>find("title", expected.title())
+                        .firstResultOptional()
+                        .orElseThrow(() -> new AssertionError("not ingested: " + expected.title()));
+                assertThat(stored.state).isEqualTo(PipelineState.EXTRACTED);
+                assertThat(stored.publishedAt).isEqualTo(expected.published().toInstant());
+                assertThat(stored.authorList()).contains(expected.author());
+                int expectedLength = 0;
+                for (String paragraph : expected.paragraphs()) {
+                    assertThat(stored.body).as("body of %s", expected.slug()).contains(paragraph);
+                    expectedLength += paragraph.length() + 2;
+                }
+                assertThat(stored.body.length())
+                        .as("%s carries no comments, banners or related links", expected.slug())
+                        .isLessThan((int) (expectedLength * 1.15));
+            }
+        });
+    }
+
+    @Test
+    void badSourcesEndWithAClearErrorAndStopNothingElse() {
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> QuarkusTransaction.requiringNew().run(() -> {
+                    assertThat(errorOf(brokenBase + "/html")).contains("HTML page");
+                    assertThat(errorOf(brokenBase + "/error")).contains("HTTP 500");
+                    assertThat(errorOf(NewsSitesResource.MALFORMED_FEED_URL)).contains("malformed URL");
+                }));
+        QuarkusTransaction.requiringNew().run(() -> {
+            Source bad = Source.findByUrl(brokenBase + "/error").orElseThrow();
+            assertThat(bad.consecutiveFailures).isGreaterThanOrEqualTo(1);
+            assertThat(bad.nextPollAt).as("a failing source is retried later").isAfter(bad.lastPolledAt);
+        });
+    }
+
+    private static String errorOf(String url) {
+        return Source.findByUrl(url).map(s -> s.lastError).orElse(null);
+    }
+}

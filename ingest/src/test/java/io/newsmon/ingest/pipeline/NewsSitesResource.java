@@ -1,0 +1,69 @@
+package io.newsmon.ingest.pipeline;
+
+import com.sun.net.httpserver.HttpServer;
+import io.newsmon.seeds.newsroom.DemoNewsroom;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+/**
+ * The web as ingest sees it in tests, all on loopback: the demo newsroom, plus a misbehaving site
+ * whose "feed" is an HTML page or a server error.
+ */
+public class NewsSitesResource implements QuarkusTestResourceLifecycleManager {
+
+    static final String MALFORMED_FEED_URL = "http://bad host/feed.xml";
+
+    private DemoNewsroom newsroom;
+    private HttpServer broken;
+
+    @Override
+    public Map<String, String> start() {
+        newsroom = DemoNewsroom.start("127.0.0.1", 0);
+        try {
+            broken = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        broken.createContext(
+                "/html",
+                exchange -> respond(
+                        exchange,
+                        200,
+                        "text/html; charset=utf-8",
+                        "<!DOCTYPE html><html><head><title>Front page</title></head><body><h1>News</h1></body></html>"));
+        broken.createContext("/error", exchange -> respond(exchange, 500, "text/plain", "upstream exploded"));
+        broken.start();
+        String base = "http://127.0.0.1:" + broken.getAddress().getPort();
+        return Map.of(
+                "newsmon.ingest.bootstrap-feeds",
+                String.join(",", newsroom.feedUri().toString(), base + "/html", base + "/error", MALFORMED_FEED_URL),
+                "newsroom.article-count",
+                String.valueOf(newsroom.articleCount()),
+                "broken.base",
+                base);
+    }
+
+    private static void respond(com.sun.net.httpserver.HttpExchange exchange, int status, String type, String body)
+            throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", type);
+        exchange.sendResponseHeaders(status, bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+
+    @Override
+    public void stop() {
+        if (newsroom != null) {
+            newsroom.close();
+        }
+        if (broken != null) {
+            broken.stop(0);
+        }
+    }
+}
