@@ -1,0 +1,26 @@
+package io.newsmon.e2e;
+
+import static io.restassured.RestAssured.given;
+
+/** Where the running platform is, and tokens from its real Keycloak. */
+final class Platform {
+
+    static final String WEB = System.getProperty("newsmon.e2e.web", "http://127.0.0.1:8080");
+    static final String API = System.getProperty("newsmon.e2e.api", "http://127.0.0.1:8081");
+    static final String KEYCLOAK = System.getProperty("newsmon.e2e.keycloak", "http://127.0.0.1:8180/realms/newsmon");
+
+    private Platform() {}
+
+    /** A password-grant token from the local-only newsmon-cli client. */
+    static String token(String user, String password) {
+        return given().formParam("grant_type", "password")
+                .formParam("client_id", "newsmon-cli")
+                .formParam("username", user)
+                .formParam("password", password)
+                .post(KEYCLOAK + "/protocol/openid-connect/token")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("access_token");
+    }
+}
