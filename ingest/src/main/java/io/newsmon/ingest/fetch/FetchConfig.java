@@ -15,7 +15,7 @@ public interface FetchConfig {
     @WithDefault("10s")
     Duration connectTimeout();
 
-    /** The whole exchange, headers and body, must finish within this. */
+    /** The whole exchange, headers and body, must finish within this; a stalled body is abandoned. */
     @WithDefault("30s")
     Duration totalTimeout();
 

@@ -1,9 +1,6 @@
 package io.newsmon.ingest.fetch;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -14,6 +11,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Fetches one URL over HTTP(S) with an honest User-Agent, timeouts and a body-size limit enforced
@@ -65,53 +66,58 @@ public class PageFetcher {
                                 + "application/xml;q=0.9,*/*;q=0.8")
                 .GET()
                 .build();
-        HttpResponse<InputStream> response;
+        CompletableFuture<HttpResponse<byte[]>> exchange = client.sendAsync(request, this::bodyHandler);
+        HttpResponse<byte[]> response;
         try {
-            response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
-        } catch (HttpConnectTimeoutException e) {
-            throw new FetchException(
-                    "connect timeout after " + config.connectTimeout().toSeconds() + " s: " + uri);
-        } catch (HttpTimeoutException e) {
-            throw new FetchException("timeout after " + config.totalTimeout().toSeconds() + " s: " + uri);
-        } catch (ConnectException e) {
-            throw new FetchException("connection refused: " + uri.getHost());
-        } catch (UnknownHostException e) {
-            throw new FetchException("unknown host: " + uri.getHost());
-        } catch (IOException e) {
-            String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-            if (e.getCause() instanceof UnknownHostException) {
-                reason = "unknown host " + uri.getHost();
-            }
-            throw new FetchException("fetch failed: " + reason, e);
+            response = exchange.get(config.totalTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            exchange.cancel(true);
+            throw new FetchException("timeout: no complete response within "
+                    + config.totalTimeout().toSeconds() + " s from " + uri);
         } catch (InterruptedException e) {
+            exchange.cancel(true);
             Thread.currentThread().interrupt();
             throw new FetchException("fetch interrupted: " + uri);
+        } catch (ExecutionException e) {
+            throw failure(e.getCause(), uri);
         }
-        try (InputStream in = response.body()) {
-            int status = response.statusCode();
-            if (status >= 400) {
-                throw new FetchException("HTTP " + status + " from " + response.uri());
-            }
-            byte[] body = readLimited(in, config.maxBodyBytes(), response.uri());
-            String type = response.headers().firstValue("Content-Type").orElse(null);
-            return new FetchedPage(response.uri(), status, type, body);
-        } catch (IOException e) {
-            throw new FetchException("reading the body failed: " + e.getMessage(), e);
+        int status = response.statusCode();
+        if (status >= 400) {
+            throw new FetchException("HTTP " + status + " from " + response.uri());
         }
+        String type = response.headers().firstValue("Content-Type").orElse(null);
+        return new FetchedPage(response.uri(), status, type, response.body());
     }
 
-    private static byte[] readLimited(InputStream in, long max, URI uri) throws IOException, FetchException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        byte[] buffer = new byte[16 * 1024];
-        long total = 0;
-        int n;
-        while ((n = in.read(buffer)) != -1) {
-            total += n;
-            if (total > max) {
-                throw new FetchException("body larger than the " + max + "-byte limit: " + uri);
-            }
-            out.write(buffer, 0, n);
+    /** Error responses are not worth reading: their body is discarded unread. */
+    private HttpResponse.BodySubscriber<byte[]> bodyHandler(HttpResponse.ResponseInfo info) {
+        if (info.statusCode() >= 400) {
+            return HttpResponse.BodySubscribers.replacing(new byte[0]);
         }
-        return out.toByteArray();
+        return new LimitedBodySubscriber(config.maxBodyBytes());
+    }
+
+    private FetchException failure(Throwable cause, URI uri) {
+        if (cause instanceof LimitedBodySubscriber.TooLargeException tooLarge) {
+            return new FetchException("body larger than the " + tooLarge.limit + "-byte limit: " + uri);
+        }
+        if (cause instanceof HttpConnectTimeoutException) {
+            return new FetchException(
+                    "connect timeout after " + config.connectTimeout().toSeconds() + " s: " + uri);
+        }
+        if (cause instanceof HttpTimeoutException) {
+            return new FetchException("timeout after " + config.totalTimeout().toSeconds() + " s: " + uri);
+        }
+        if (cause instanceof ConnectException) {
+            return new FetchException("connection refused: " + uri.getHost());
+        }
+        if (cause instanceof UnknownHostException
+                || cause != null && cause.getCause() instanceof UnknownHostException) {
+            return new FetchException("unknown host: " + uri.getHost());
+        }
+        String reason = cause == null || cause.getMessage() == null
+                ? (cause == null ? "unknown error" : cause.getClass().getSimpleName())
+                : cause.getMessage();
+        return new FetchException("fetch failed: " + reason + " (" + uri + ")", cause);
     }
 }
