@@ -5,8 +5,10 @@ import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Pattern;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -80,8 +82,9 @@ public class ArticleExtractor {
                 || "navigation".equals(e.attr("role"));
     }
 
-    /** The element whose direct paragraph children hold the most text. */
+    /** The element whose direct paragraph children hold the most text; linear in the page size. */
     private static Element bestContainer(Element root) {
+        Map<Element, Integer> scores = new IdentityHashMap<>();
         Element best = null;
         int bestScore = 0;
         for (Element p : root.select("p")) {
@@ -89,12 +92,7 @@ public class ArticleExtractor {
             if (parent == null) {
                 continue;
             }
-            int score = 0;
-            for (Element child : parent.children()) {
-                if (child.tagName().equals("p")) {
-                    score += child.text().length();
-                }
-            }
+            int score = scores.merge(parent, p.text().length(), Integer::sum);
             if (score > bestScore) {
                 bestScore = score;
                 best = parent;
@@ -106,8 +104,8 @@ public class ArticleExtractor {
     private static String blocksText(Element container) {
         List<String> paragraphs = new ArrayList<>();
         for (Element block : container.select(BLOCKS)) {
-            if (!block.select(BLOCKS).isEmpty() && block.select(BLOCKS).size() > 1) {
-                continue; // a wrapper: its inner blocks are taken one by one
+            if (block.select(BLOCKS).size() > 1) {
+                continue; // a wrapper (select includes the block itself): its inner blocks are taken one by one
             }
             String text = block.text().strip();
             if (text.isEmpty() || linkDensity(block, text) > 0.5) {
