@@ -1,5 +1,7 @@
 package io.newsmon.domain.article;
 
+import io.newsmon.domain.pipeline.BoundedText;
+import io.newsmon.domain.pipeline.LeaseLostException;
 import io.newsmon.domain.pipeline.PipelineState;
 import io.newsmon.domain.source.Source;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
@@ -12,16 +14,20 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import org.hibernate.annotations.DynamicUpdate;
 
 /** One news article as it moves through the pipeline: discovered, extracted, enriched. */
 @Entity
 @Table(name = "article")
+// only changed columns are written, so a stage's update never rewrites the queue's lease columns
+@DynamicUpdate
 public class Article extends PanacheEntityBase {
 
     @Id
@@ -81,6 +87,20 @@ public class Article extends PanacheEntityBase {
         return find("url", url).firstResultOptional();
     }
 
+    /**
+     * Loads the article locked for update, provided {@code owner} still holds its lease: while the lock
+     * is held no other worker can claim it, so the stage's result and its fence cannot interleave.
+     *
+     * @throws LeaseLostException when the lease is no longer {@code owner}'s
+     */
+    public static Article lockLeased(long id, String owner) {
+        Article article = findById(id, LockModeType.PESSIMISTIC_WRITE);
+        if (article == null || !owner.equals(article.leaseOwner)) {
+            throw new LeaseLostException(id);
+        }
+        return article;
+    }
+
     public List<String> authorList() {
         if (authors == null || authors.isBlank()) {
             return List.of();
@@ -92,6 +112,23 @@ public class Article extends PanacheEntityBase {
     }
 
     public void setAuthorList(List<String> names) {
-        authors = names == null || names.isEmpty() ? null : String.join("\n", names);
+        authors = names == null || names.isEmpty() ? null : BoundedText.clip(String.join("\n", names), 2000);
+    }
+
+    /** Sets the fields that come from a page or a feed, clipped to their columns' widths. */
+    public void setTitle(String value) {
+        title = BoundedText.clip(value, 1000);
+    }
+
+    public void setDescription(String value) {
+        description = BoundedText.clip(value, 4000);
+    }
+
+    public void setLanguage(String value) {
+        language = value == null || value.length() > 16 ? null : value;
+    }
+
+    public void setCanonicalUrl(String value) {
+        canonicalUrl = value == null || value.length() > 2048 ? null : value;
     }
 }

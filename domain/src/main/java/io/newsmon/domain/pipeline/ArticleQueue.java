@@ -37,6 +37,9 @@ public class ArticleQueue {
     private static final String PARK = "UPDATE article SET state = 'FAILED', last_error = ?,"
             + " lease_owner = NULL, lease_expires_at = NULL"
             + " WHERE id = ? AND lease_owner = ? AND attempts >= ?";
+    private static final String PARK_EXHAUSTED = "UPDATE article SET state = 'FAILED', last_error = ?,"
+            + " lease_owner = NULL, lease_expires_at = NULL"
+            + " WHERE state = ? AND attempts >= ? AND lease_expires_at < ?";
     private static final String RETRY_LATER = "UPDATE article SET last_error = ?, lease_owner = NULL,"
             + " lease_expires_at = ? WHERE id = ? AND lease_owner = ?";
 
@@ -50,16 +53,29 @@ public class ArticleQueue {
 
     /**
      * Claims up to {@code max} rows in {@code state} whose lease is free or expired, and leases them
-     * to {@code owner} for {@code lease}. Commits before returning; must not run inside a transaction.
+     * to {@code owner} for {@code lease}. Rows whose lease expired on their last allowed attempt (the
+     * worker died or hung every time) are parked as FAILED instead of being offered again. Commits
+     * before returning; must not run inside a transaction.
      *
      * @return the claimed article ids, oldest first
      */
-    public List<Long> claim(PipelineState state, String owner, int max, Duration lease) throws SQLException {
+    public List<Long> claim(PipelineState state, String owner, int max, Duration lease, int maxAttempts)
+            throws SQLException {
         Instant now = clock.instant();
         try (Connection c = dataSource.getConnection()) {
             boolean autoCommit = c.getAutoCommit();
             c.setAutoCommit(false);
             try {
+                try (PreparedStatement park = c.prepareStatement(PARK_EXHAUSTED)) {
+                    park.setString(
+                            1,
+                            "gave up after " + maxAttempts + " attempts: the worker never finished"
+                                    + " (it crashed or timed out each time)");
+                    park.setString(2, state.name());
+                    park.setInt(3, maxAttempts);
+                    park.setTimestamp(4, Timestamp.from(now));
+                    park.executeUpdate();
+                }
                 List<Long> ids = new ArrayList<>();
                 try (PreparedStatement select = c.prepareStatement(SELECT_CLAIMABLE)) {
                     select.setString(1, state.name());
@@ -118,7 +134,7 @@ public class ArticleQueue {
      */
     public Failure fail(Connection c, long id, String owner, String error, int maxAttempts, Duration retryAfter)
             throws SQLException {
-        String reason = truncate(error == null ? "unknown error" : error, 4000);
+        String reason = BoundedText.clip(error == null ? "unknown error" : error, 4000);
         try (PreparedStatement park = c.prepareStatement(PARK)) {
             park.setString(1, reason);
             park.setLong(2, id);
@@ -137,8 +153,29 @@ public class ArticleQueue {
         }
     }
 
-    private static String truncate(String s, int max) {
-        return s.length() <= max ? s : s.substring(0, max - 1) + "…";
+    /**
+     * {@link #complete(Connection, long, String, PipelineState, PipelineState)} on a connection from the
+     * data source, which inside a JTA transaction is the transaction's own connection.
+     *
+     * @throws LeaseLostException when {@code owner} no longer holds the lease
+     */
+    public void completeInTransaction(long id, String owner, PipelineState from, PipelineState next) {
+        try (Connection c = dataSource.getConnection()) {
+            if (!complete(c, id, owner, from, next)) {
+                throw new LeaseLostException(id);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("moving article " + id + " to " + next + " failed", e);
+        }
+    }
+
+    /** {@link #fail(Connection, long, String, String, int, Duration)} in the caller's transaction. */
+    public Failure failInTransaction(long id, String owner, String error, int maxAttempts, Duration retryAfter) {
+        try (Connection c = dataSource.getConnection()) {
+            return fail(c, id, owner, error, maxAttempts, retryAfter);
+        } catch (SQLException e) {
+            throw new IllegalStateException("recording the failure of article " + id + " failed", e);
+        }
     }
 
     /** What {@link #fail} did with the row. */

@@ -1,5 +1,6 @@
 package io.newsmon.domain.source;
 
+import io.newsmon.domain.pipeline.BoundedText;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -82,7 +83,7 @@ public class Source extends PanacheEntityBase {
     public void pollFailed(Instant now, String error) {
         lastPolledAt = now;
         consecutiveFailures++;
-        lastError = error == null || error.length() <= 2000 ? error : error.substring(0, 1999) + "…";
+        lastError = BoundedText.clip(error, 2000);
         long factor = 1L << Math.min(consecutiveFailures - 1, 3);
         nextPollAt = now.plus(pollInterval().multipliedBy(factor));
     }

@@ -86,15 +86,15 @@ abstract class ArticleQueueContract {
     @Test
     void aCrashedClaimersRowsComeBackAfterTheLeaseAndItCannotCompleteThem() throws Exception {
         insertDiscovered(10);
-        List<Long> crashed = queue.claim(PipelineState.DISCOVERED, "crashed", 10, Duration.ofMinutes(5));
+        List<Long> crashed = queue.claim(PipelineState.DISCOVERED, "crashed", 10, Duration.ofMinutes(5), 3);
         assertThat(crashed).hasSize(10);
 
-        assertThat(queue.claim(PipelineState.DISCOVERED, "other", 10, Duration.ofMinutes(5)))
+        assertThat(queue.claim(PipelineState.DISCOVERED, "other", 10, Duration.ofMinutes(5), 3))
                 .as("leased rows are not offered while the lease runs")
                 .isEmpty();
 
         now.set(now.get().plus(Duration.ofMinutes(6)));
-        List<Long> retaken = queue.claim(PipelineState.DISCOVERED, "other", 10, Duration.ofMinutes(5));
+        List<Long> retaken = queue.claim(PipelineState.DISCOVERED, "other", 10, Duration.ofMinutes(5), 3);
         assertThat(retaken).containsExactlyInAnyOrderElementsOf(crashed);
 
         try (Connection c = dataSource.getConnection()) {
@@ -112,7 +112,7 @@ abstract class ArticleQueueContract {
     void aRowThatKeepsFailingIsParkedAndDoesNotBlockTheQueue() throws Exception {
         insertDiscovered(3);
         for (int attempt = 1; attempt <= 3; attempt++) {
-            List<Long> ids = queue.claim(PipelineState.DISCOVERED, "w", 1, Duration.ofMinutes(1));
+            List<Long> ids = queue.claim(PipelineState.DISCOVERED, "w", 1, Duration.ofMinutes(1), 3);
             assertThat(ids).hasSize(1);
             long first = ids.get(0);
             try (Connection c = dataSource.getConnection()) {
@@ -125,15 +125,29 @@ abstract class ArticleQueueContract {
         }
         assertThat(countIn(PipelineState.FAILED)).isEqualTo(1);
         assertThat(lastErrorOfFailed()).isEqualTo("HTTP 500 from server");
-        assertThat(queue.claim(PipelineState.DISCOVERED, "w", 10, Duration.ofMinutes(1)))
+        assertThat(queue.claim(PipelineState.DISCOVERED, "w", 10, Duration.ofMinutes(1), 3))
                 .hasSize(2);
+    }
+
+    @Test
+    void aRowWhoseWorkerDiesOnEveryAttemptIsParkedInsteadOfOfferedForever() throws Exception {
+        insertDiscovered(1);
+        for (int attempt = 1; attempt <= 3; attempt++) {
+            assertThat(queue.claim(PipelineState.DISCOVERED, "dies-" + attempt, 5, Duration.ofMinutes(1), 3))
+                    .hasSize(1);
+            now.set(now.get().plus(Duration.ofMinutes(2)));
+        }
+        assertThat(queue.claim(PipelineState.DISCOVERED, "next", 5, Duration.ofMinutes(1), 3))
+                .isEmpty();
+        assertThat(countIn(PipelineState.FAILED)).isEqualTo(1);
+        assertThat(lastErrorOfFailed()).contains("gave up after 3 attempts");
     }
 
     private Callable<List<Long>> drain(String owner) {
         return () -> {
             List<Long> mine = new ArrayList<>();
             while (true) {
-                List<Long> ids = queue.claim(PipelineState.DISCOVERED, owner, 7, Duration.ofMinutes(5));
+                List<Long> ids = queue.claim(PipelineState.DISCOVERED, owner, 7, Duration.ofMinutes(5), 3);
                 if (ids.isEmpty()) {
                     return Collections.unmodifiableList(mine);
                 }

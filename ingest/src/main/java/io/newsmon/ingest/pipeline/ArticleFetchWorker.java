@@ -50,7 +50,8 @@ public class ArticleFetchWorker {
     void fetchClaimedPages() throws SQLException {
         List<Long> ids;
         do {
-            ids = queue.claim(PipelineState.DISCOVERED, owner, config.fetchBatch(), config.lease());
+            ids = queue.claim(
+                    PipelineState.DISCOVERED, owner, config.fetchBatch(), config.lease(), config.maxAttempts());
             for (Long id : ids) {
                 process(id);
             }
@@ -64,17 +65,17 @@ public class ArticleFetchWorker {
             ExtractedArticle extracted = extractor.extract(
                     page.body(), page.declaredCharset(), page.uri().toString());
             if (!extracted.hasBody()) {
-                store.failed(id, owner, "no article text found on the page", config);
+                store.failed(id, owner, "no article text found on the page");
                 return;
             }
             store.extracted(id, owner, extracted);
         } catch (LeaseLostException e) {
             LOG.warnf("article %d: %s before its extraction was stored; the new owner redoes it", id, e.getMessage());
         } catch (FetchException e) {
-            store.failed(id, owner, e.getMessage(), config);
+            store.failed(id, owner, e.getMessage());
         } catch (RuntimeException e) {
             LOG.errorf(e, "extracting article %d (%s) failed", id, url);
-            store.failed(id, owner, "internal error: " + e, config);
+            store.failed(id, owner, "internal error (" + e.getClass().getSimpleName() + "); see the ingest log");
         }
     }
 }

@@ -2,16 +2,12 @@ package io.newsmon.ingest.pipeline;
 
 import io.newsmon.domain.article.Article;
 import io.newsmon.domain.pipeline.ArticleQueue;
-import io.newsmon.domain.pipeline.LeaseLostException;
 import io.newsmon.domain.pipeline.PipelineState;
 import io.newsmon.ingest.extract.ExtractedArticle;
 import io.newsmon.ingest.poll.IngestConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Clock;
-import javax.sql.DataSource;
 
 /** Commits an extraction and the article's move to EXTRACTED in one transaction, fenced by the lease. */
 @ApplicationScoped
@@ -19,12 +15,12 @@ import javax.sql.DataSource;
 public class ExtractionStore {
 
     private final ArticleQueue queue;
-    private final DataSource dataSource;
+    private final IngestConfig config;
     private final Clock clock;
 
-    public ExtractionStore(ArticleQueue queue, DataSource dataSource, Clock clock) {
+    public ExtractionStore(ArticleQueue queue, IngestConfig config, Clock clock) {
         this.queue = queue;
-        this.dataSource = dataSource;
+        this.config = config;
         this.clock = clock;
     }
 
@@ -33,11 +29,11 @@ public class ExtractionStore {
         return Article.<Article>findById(id).url;
     }
 
-    /** Stores the extraction; throws {@link LeaseLostException}, storing nothing, when the lease is gone. */
+    /** Stores the extraction; throws {@code LeaseLostException}, storing nothing, when the lease is gone. */
     public void extracted(long id, String owner, ExtractedArticle extracted) {
-        Article article = Article.findById(id);
+        Article article = Article.lockLeased(id, owner);
         if (extracted.title() != null) {
-            article.title = truncate(extracted.title(), 1000);
+            article.title = extracted.title();
         }
         article.body = extracted.body();
         if (!extracted.authors().isEmpty()) {
@@ -49,32 +45,18 @@ public class ExtractionStore {
         if (extracted.language() != null) {
             article.language = extracted.language();
         }
-        if (extracted.canonicalUrl() != null && extracted.canonicalUrl().length() <= 2048) {
+        if (extracted.canonicalUrl() != null) {
             article.canonicalUrl = extracted.canonicalUrl();
         }
         if (extracted.description() != null) {
-            article.description = truncate(extracted.description(), 4000);
+            article.description = extracted.description();
         }
         article.fetchedAt = clock.instant();
         Article.flush();
-        try (Connection c = dataSource.getConnection()) {
-            if (!queue.complete(c, id, owner, PipelineState.DISCOVERED, PipelineState.EXTRACTED)) {
-                throw new LeaseLostException(id);
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("storing extraction of article " + id + " failed", e);
-        }
+        queue.completeInTransaction(id, owner, PipelineState.DISCOVERED, PipelineState.EXTRACTED);
     }
 
-    public void failed(long id, String owner, String error, IngestConfig config) {
-        try (Connection c = dataSource.getConnection()) {
-            queue.fail(c, id, owner, error, config.maxAttempts(), config.retryAfter());
-        } catch (SQLException e) {
-            throw new IllegalStateException("recording the failure of article " + id + " failed", e);
-        }
-    }
-
-    private static String truncate(String s, int max) {
-        return s.length() <= max ? s : s.substring(0, max - 1) + "…";
+    public void failed(long id, String owner, String error) {
+        queue.failInTransaction(id, owner, error, config.maxAttempts(), config.retryAfter());
     }
 }

@@ -59,7 +59,10 @@ public class FeedPoller {
             ledger.recordFailure(sourceId, e.getMessage(), clock.instant());
             LOG.warnf("poll of source %d (%s) failed: %s", sourceId, source.url, e.getMessage());
         } catch (RuntimeException e) {
-            ledger.recordFailure(sourceId, "internal error: " + e, clock.instant());
+            ledger.recordFailure(
+                    sourceId,
+                    "internal error (" + e.getClass().getSimpleName() + "); see the ingest log",
+                    clock.instant());
             LOG.errorf(e, "poll of source %d (%s) failed unexpectedly", sourceId, source.url);
         }
     }

@@ -17,12 +17,15 @@ public interface IngestConfig {
     @WithDefault("15m")
     Duration defaultPollInterval();
 
-    /** Pages claimed per fetch round. */
-    @WithDefault("10")
+    /** Pages claimed per fetch round; with the lease, bounds how long one claim may take. */
+    @WithDefault("5")
     int fetchBatch();
 
-    /** How long a fetcher holds a claimed page before another replica may take it. */
-    @WithDefault("2m")
+    /**
+     * How long a fetcher holds its claimed pages before another replica may take them: longer than a
+     * whole batch at the fetch timeouts (5 × (10 s + 30 s)), so a slow batch is not fetched twice.
+     */
+    @WithDefault("5m")
     Duration lease();
 
     /** Attempts before a page is parked as FAILED. */

@@ -1,6 +1,7 @@
 package io.newsmon.ingest.poll;
 
 import io.newsmon.domain.article.Article;
+import io.newsmon.domain.pipeline.BoundedText;
 import io.newsmon.domain.pipeline.PipelineState;
 import io.newsmon.domain.source.Source;
 import io.newsmon.ingest.feed.Feed;
@@ -38,7 +39,7 @@ public class SourceLedger {
         Source source = Source.findById(sourceId);
         if (source.name == null || source.name.equals(source.url)) {
             if (feed.title() != null && !feed.title().isBlank()) {
-                source.name = feed.title().length() > 300 ? feed.title().substring(0, 300) : feed.title();
+                source.name = BoundedText.clip(feed.title(), 300);
             }
         }
         int added = 0;
@@ -56,8 +57,8 @@ public class SourceLedger {
             Article article = new Article();
             article.source = source;
             article.url = url;
-            article.title = truncate(entry.title(), 1000);
-            article.description = truncate(entry.summary(), 4000);
+            article.title = entry.title();
+            article.description = entry.summary();
             article.publishedAt = entry.published();
             article.discoveredAt = now;
             article.language = source.languageHint;
@@ -77,9 +78,5 @@ public class SourceLedger {
         if (source != null) {
             source.pollFailed(now, error);
         }
-    }
-
-    private static String truncate(String s, int max) {
-        return s == null || s.length() <= max ? s : s.substring(0, max - 1) + "…";
     }
 }

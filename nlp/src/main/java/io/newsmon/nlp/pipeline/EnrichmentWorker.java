@@ -39,7 +39,7 @@ public class EnrichmentWorker {
     void enrichClaimedArticles() throws SQLException {
         List<Long> ids;
         do {
-            ids = queue.claim(PipelineState.EXTRACTED, owner, config.batch(), config.lease());
+            ids = queue.claim(PipelineState.EXTRACTED, owner, config.batch(), config.lease(), config.maxAttempts());
             for (Long id : ids) {
                 try {
                     store.enrich(id, owner);
@@ -47,7 +47,8 @@ public class EnrichmentWorker {
                     LOG.warnf("article %d: %s; the new owner redoes it", id, e.getMessage());
                 } catch (RuntimeException e) {
                     LOG.errorf(e, "enriching article %d failed", id);
-                    store.failed(id, owner, "enrichment failed: " + e, config);
+                    store.failed(
+                            id, owner, "enrichment failed (" + e.getClass().getSimpleName() + "); see the nlp log");
                 }
             }
         } while (!ids.isEmpty());
