@@ -160,6 +160,12 @@ class ArticleResourceTest {
                 .contentType("application/problem+json")
                 .body("detail", containsString("article 987654321"));
         given().auth().oauth2(token).get("/api/articles/xyz").then().statusCode(400);
+        given().auth()
+                .oauth2(token)
+                .get("/api/articles/%20")
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("id"));
     }
 
     @Test

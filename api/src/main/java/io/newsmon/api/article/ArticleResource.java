@@ -49,8 +49,7 @@ public class ArticleResource {
     @Path("{id}")
     @Operation(summary = "One article with its body, entities and pipeline status")
     public ArticleDetail get(@PathParam("id") String id) {
-        Long parsed = QueryParams.optionalId("id", id);
-        return articles.get(parsed);
+        return articles.get(QueryParams.requiredId("id", id));
     }
 
     private static String language(String value) {

@@ -21,6 +21,14 @@ public final class QueryParams {
         return parsed;
     }
 
+    public static long requiredId(String name, String value) {
+        Long id = optionalId(name, value);
+        if (id == null) {
+            throw ProblemException.badField(name, "is required");
+        }
+        return id;
+    }
+
     public static Long optionalId(String name, String value) {
         if (value == null || value.isBlank()) {
             return null;
