@@ -27,7 +27,7 @@ class DashboardLoginE2ETest {
     @BeforeEach
     void chromium() throws Exception {
         ChromeOptions options = new ChromeOptions();
-        options.setBinary("/usr/bin/chromium");
+        options.setBinary(System.getProperty("newsmon.e2e.chromium", "/usr/bin/chromium"));
         options.addArguments(
                 "--headless",
                 "--no-sandbox",
@@ -40,7 +40,8 @@ class DashboardLoginE2ETest {
                 "--window-size=1280,1000",
                 "--user-data-dir=" + Files.createTempDirectory("newsmon-chromium"));
         ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile())
+                .usingDriverExecutable(Path.of(System.getProperty("newsmon.e2e.chromedriver", "/usr/bin/chromedriver"))
+                        .toFile())
                 .build();
         browser = new ChromeDriver(service, options);
         wait = new WebDriverWait(browser, Duration.ofSeconds(30));
