@@ -4,124 +4,136 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.IdentityHashMap;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.regex.Pattern;
+import java.util.Set;
+import java.util.function.Supplier;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 
 /**
- * A first, simple article extractor: drops page chrome by tag and by class/id hints, picks the
- * element holding the most paragraph text, and keeps its headings, paragraphs, quotes and list
- * items in order, skipping link-heavy blocks. It is the baseline the extraction work replaces.
+ * Extracts a news article from its HTML page: metadata from the head (Open Graph, meta tags, JSON-LD),
+ * the body by cleaning away page chrome ({@link PageCleaner}), scoring candidate containers
+ * ({@link ContentScorer}) and rendering the winner as paragraphs ({@link BodyText}). A general method:
+ * there are no per-site rules. Usable as a plain library; thread-safe.
  */
 public class ArticleExtractor {
 
-    private static final String CHROME_TAGS =
-            "script, style, noscript, template, nav, header, footer, aside, form, iframe, svg, button, figure";
-    private static final Pattern BOILERPLATE = Pattern.compile(
-            "comment|cookie|consent|share|social|related|newsletter|subscribe|promo|sidebar|most-?read|"
-                    + "breadcrumb|ticker|tags|footer|masthead|menu|advert|banner|popup|modal|byline|caption",
-            Pattern.CASE_INSENSITIVE);
-    private static final String BLOCKS = "p, h2, h3, h4, blockquote, li, pre";
+    /** Pages are cut here: no news article needs more, and parse time and memory grow with the input. */
+    static final int MAX_INPUT_BYTES = 8 * 1024 * 1024;
 
-    /** Extracts from raw bytes, honouring a declared charset, else the page's BOM or {@code <meta>}. */
+    /**
+     * Extracts from raw bytes, honouring a declared charset, else the page's BOM or {@code <meta>}.
+     * Never throws: an empty, binary, huge or broken input gives an empty or partial result whose
+     * {@link ExtractedArticle#problem()} says why.
+     */
     public ExtractedArticle extract(byte[] html, String declaredCharset, String baseUri) {
+        if (html == null || html.length == 0) {
+            return ExtractedArticle.failed("empty input");
+        }
+        if (looksBinary(html)) {
+            return ExtractedArticle.failed("not an HTML page: the input is binary");
+        }
+        boolean cut = html.length > MAX_INPUT_BYTES;
+        byte[] input = cut ? Arrays.copyOf(html, MAX_INPUT_BYTES) : html;
+        ExtractedArticle result = guarded(() -> {
+            try {
+                return extract(Jsoup.parse(new ByteArrayInputStream(input), charsetOrNull(declaredCharset), baseUri));
+            } catch (IOException e) {
+                // reading from a byte array only fails on an undecodable charset: fall back to UTF-8
+                return extract(Jsoup.parse(new String(input, StandardCharsets.UTF_8), baseUri));
+            }
+        });
+        return cut && result.problem() == null
+                ? result.withProblem("input longer than " + MAX_INPUT_BYTES + " bytes: only its start was read")
+                : result;
+    }
+
+    /** Extracts from a page already decoded to text. Never throws (see {@link #extract(byte[], String, String)}). */
+    public ExtractedArticle extract(String html, String baseUri) {
+        if (html == null || html.isBlank()) {
+            return ExtractedArticle.failed("empty input");
+        }
+        String input = html.length() > MAX_INPUT_BYTES ? html.substring(0, MAX_INPUT_BYTES) : html;
+        return guarded(() -> extract(Jsoup.parse(input, baseUri == null ? "" : baseUri)));
+    }
+
+    private static ExtractedArticle guarded(Supplier<ExtractedArticle> work) {
         try {
-            return extract(Jsoup.parse(new ByteArrayInputStream(html), charsetOrNull(declaredCharset), baseUri));
-        } catch (IOException e) {
-            // reading from a byte array only fails on an undecodable charset: fall back to UTF-8
-            return extract(new String(html, StandardCharsets.UTF_8), baseUri);
+            return work.get();
+        } catch (StackOverflowError e) {
+            return ExtractedArticle.failed("the page is nested too deeply to read");
+        } catch (RuntimeException e) {
+            return ExtractedArticle.failed("extraction failed: " + e.getClass().getSimpleName());
         }
     }
 
-    public ExtractedArticle extract(String html, String baseUri) {
-        return extract(Jsoup.parse(html, baseUri));
+    /** NUL bytes or mostly control characters in the first kilobytes: an image, a PDF, an archive. */
+    static boolean looksBinary(byte[] bytes) {
+        int n = Math.min(bytes.length, 4096);
+        int control = 0;
+        for (int i = 0; i < n; i++) {
+            int b = bytes[i] & 0xFF;
+            if (b == 0) {
+                return !isUtf16(bytes);
+            }
+            if (b < 0x09 || b > 0x0D && b < 0x20) {
+                control++;
+            }
+        }
+        return control > n / 10;
+    }
+
+    private static boolean isUtf16(byte[] b) {
+        return b.length >= 2
+                && ((b[0] & 0xFF) == 0xFE && (b[1] & 0xFF) == 0xFF || (b[0] & 0xFF) == 0xFF && (b[1] & 0xFF) == 0xFE);
     }
 
     private ExtractedArticle extract(Document doc) {
-        String title = PageMetadata.title(doc);
-        ExtractedArticle meta = new ExtractedArticle(
-                title,
-                null,
+        // read before cleaning removes the figures
+        String caption = PageMetadata.imageCaption(doc);
+        Element body = doc.body();
+        String structured = StructuredData.articleBody(doc);
+        Set<String> visible = structured == null ? Set.of() : Shingles.of(body.text());
+        PageCleaner.clean(body);
+        List<Element> content = ContentScorer.articleElements(body);
+        String text = content.isEmpty() ? null : BodyText.render(content);
+        text = preferStructured(text, structured, visible);
+        boolean empty = text == null || text.isBlank();
+        return new ExtractedArticle(
+                PageMetadata.title(doc),
+                empty ? null : text,
                 PageMetadata.authors(doc),
                 PageMetadata.published(doc),
+                PageMetadata.modified(doc),
+                PageMetadata.section(doc),
                 PageMetadata.language(doc),
                 PageMetadata.canonical(doc),
-                PageMetadata.description(doc));
-        Element body = doc.body();
-        body.select(CHROME_TAGS).remove();
-        for (Element e : new ArrayList<>(body.getAllElements())) {
-            if (e != body && e.parent() != null && isBoilerplate(e)) {
-                e.remove();
-            }
-        }
-        Element best = bestContainer(body);
-        String text = best == null ? null : blocksText(best);
-        return new ExtractedArticle(
-                meta.title(),
-                text,
-                meta.authors(),
-                meta.published(),
-                meta.language(),
-                meta.canonicalUrl(),
-                meta.description());
+                PageMetadata.description(doc),
+                PageMetadata.image(doc),
+                caption,
+                PageMetadata.siteName(doc),
+                null,
+                empty ? "no article text found on the page" : null);
     }
 
-    private static boolean isBoilerplate(Element e) {
-        String hints = (e.className() + " " + e.id()).toLowerCase(Locale.ROOT);
-        if (hints.isBlank() || e.tagName().equals("article") || e.tagName().equals("main")) {
-            return false;
+    /**
+     * The JSON-LD body wins when it agrees with the visible page (most of it is shown there) and the
+     * DOM extraction missed a good part of it; otherwise the DOM's paragraphs are kept.
+     */
+    static String preferStructured(String dom, String structured, Set<String> visible) {
+        if (structured == null || structured.length() < 200) {
+            return dom;
         }
-        return BOILERPLATE.matcher(hints).find()
-                || "dialog".equals(e.attr("role"))
-                || "navigation".equals(e.attr("role"));
-    }
-
-    /** The element whose direct paragraph children hold the most text; linear in the page size. */
-    private static Element bestContainer(Element root) {
-        Map<Element, Integer> scores = new IdentityHashMap<>();
-        Element best = null;
-        int bestScore = 0;
-        for (Element p : root.select("p")) {
-            Element parent = p.parent();
-            if (parent == null) {
-                continue;
-            }
-            int score = scores.merge(parent, p.text().length(), Integer::sum);
-            if (score > bestScore) {
-                bestScore = score;
-                best = parent;
-            }
+        Set<String> ld = Shingles.of(structured);
+        if (Shingles.coverage(ld, visible) < 0.8) {
+            return dom; // a teaser, or text the reader never sees
         }
-        return best;
-    }
-
-    private static String blocksText(Element container) {
-        List<String> paragraphs = new ArrayList<>();
-        for (Element block : container.select(BLOCKS)) {
-            if (block.select(BLOCKS).size() > 1) {
-                continue; // a wrapper (select includes the block itself): its inner blocks are taken one by one
-            }
-            String text = block.text().strip();
-            if (text.isEmpty() || linkDensity(block, text) > 0.5) {
-                continue;
-            }
-            paragraphs.add(text);
+        if (dom == null || Shingles.coverage(ld, Shingles.of(dom)) < 0.8) {
+            return structured;
         }
-        return paragraphs.isEmpty() ? null : String.join("\n\n", paragraphs);
-    }
-
-    private static double linkDensity(Element block, String text) {
-        int linked = 0;
-        for (Element a : block.select("a")) {
-            linked += a.text().length();
-        }
-        return (double) linked / Math.max(1, text.length());
+        return dom;
     }
 
     private static String charsetOrNull(String charset) {

@@ -19,6 +19,8 @@ import org.jsoup.nodes.Element;
 final class PageMetadata {
 
     private static final Pattern JSON_LD_DATE = Pattern.compile("\"datePublished\"\\s*:\\s*\"([^\"]+)\"");
+    private static final Pattern JSON_LD_MODIFIED = Pattern.compile("\"dateModified\"\\s*:\\s*\"([^\"]+)\"");
+    private static final Pattern JSON_LD_SECTION = Pattern.compile("\"articleSection\"\\s*:\\s*\\[?\\s*\"([^\"]+)\"");
     private static final Pattern JSON_LD_AUTHOR =
             Pattern.compile("\"author\"\\s*:\\s*(?:\\[\\s*)?\\{[^}]*?\"name\"\\s*:\\s*\"([^\"]+)\"");
 
@@ -63,6 +65,64 @@ final class PageMetadata {
             }
         }
         return null;
+    }
+
+    static Instant modified(Document doc) {
+        List<String> candidates = new ArrayList<>();
+        candidates.add(meta(doc, "article:modified_time"));
+        candidates.add(meta(doc, "og:updated_time"));
+        candidates.add(meta(doc, "dateModified"));
+        for (Element script : doc.select("script[type=application/ld+json]")) {
+            Matcher m = JSON_LD_MODIFIED.matcher(script.data());
+            if (m.find()) {
+                candidates.add(m.group(1));
+            }
+        }
+        for (String c : candidates) {
+            Instant parsed = parseDate(c);
+            if (parsed != null) {
+                return parsed;
+            }
+        }
+        return null;
+    }
+
+    static String section(Document doc) {
+        String meta = meta(doc, "article:section");
+        if (meta != null) {
+            return meta;
+        }
+        for (Element script : doc.select("script[type=application/ld+json]")) {
+            Matcher m = JSON_LD_SECTION.matcher(script.data());
+            if (m.find() && !m.group(1).isBlank()) {
+                return m.group(1).strip();
+            }
+        }
+        return null;
+    }
+
+    static String image(Document doc) {
+        String og = meta(doc, "og:image");
+        if (og == null) {
+            og = meta(doc, "twitter:image");
+        }
+        if (og == null) {
+            return null;
+        }
+        Element probe = doc.createElement("a").attr("href", og);
+        String abs = probe.absUrl("href");
+        return abs.isEmpty() ? og : abs;
+    }
+
+    static String imageCaption(Document doc) {
+        Element caption = doc.selectFirst("figure figcaption");
+        return caption == null || caption.text().isBlank()
+                ? null
+                : caption.text().strip();
+    }
+
+    static String siteName(Document doc) {
+        return meta(doc, "og:site_name");
     }
 
     static List<String> authors(Document doc) {

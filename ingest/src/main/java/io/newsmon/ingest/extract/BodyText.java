@@ -1,0 +1,155 @@
+package io.newsmon.ingest.extract;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
+import org.jsoup.select.NodeTraversor;
+import org.jsoup.select.NodeVisitor;
+
+/**
+ * Renders the article's elements as plain text, one paragraph per block (paragraphs, headings, list
+ * items, quotes), dropping blocks that are mostly links and the stock phrases of page furniture.
+ */
+final class BodyText {
+
+    private static final Set<String> BREAKS = Set.of(
+            "p",
+            "div",
+            "section",
+            "article",
+            "main",
+            "blockquote",
+            "pre",
+            "ul",
+            "ol",
+            "li",
+            "table",
+            "tr",
+            "td",
+            "th",
+            "h1",
+            "h2",
+            "h3",
+            "h4",
+            "h5",
+            "h6",
+            "dl",
+            "dt",
+            "dd",
+            "br",
+            "hr",
+            "header",
+            "footer",
+            "address",
+            "figure",
+            "center");
+
+    /** Lines that are page furniture wherever they appear. */
+    private static final Pattern FURNITURE = Pattern.compile(
+            "(advertisement|advertising|ad|sponsored( content)?|story continues below( advertisement)?|continue reading"
+                    + "( below)?|read more|read next|share( this( article| story)?)?|share on \\w+|click here.*|"
+                    + "(related|recommended)( articles| stories| content)?|see also|image|photo|getty images|"
+                    + "sign up.*newsletter.*|subscribe.*|follow us.*|loading\\W*|skip to (main )?content|"
+                    + "comments?|leave a (comment|reply)|\\d+ comments?|print|email|tweet|close|menu|back to top)"
+                    + "\\W*",
+            Pattern.CASE_INSENSITIVE);
+
+    private BodyText() {}
+
+    static String render(List<Element> elements) {
+        List<String> blocks = new ArrayList<>();
+        for (Element e : elements) {
+            collect(e, blocks);
+        }
+        return String.join("\n\n", blocks);
+    }
+
+    private static void collect(Element root, List<String> out) {
+        Collector collector = new Collector(out);
+        NodeTraversor.traverse(collector, root);
+        collector.flush();
+    }
+
+    /** Gathers text into the current block and flushes it at every block boundary. */
+    private static final class Collector implements NodeVisitor {
+        private final List<String> out;
+        private final StringBuilder text = new StringBuilder();
+        private int linkDepth;
+        private int linkedChars;
+        private int headingDepth;
+        private boolean heading;
+
+        Collector(List<String> out) {
+            this.out = out;
+        }
+
+        @Override
+        public void head(Node node, int depth) {
+            if (node instanceof TextNode t) {
+                String s = t.text();
+                if (!s.isBlank() || text.length() > 0 && !Character.isWhitespace(text.charAt(text.length() - 1))) {
+                    text.append(s);
+                    if (linkDepth > 0) {
+                        linkedChars += s.strip().length();
+                    }
+                }
+            } else if (node instanceof Element e) {
+                String tag = e.tagName();
+                if (BREAKS.contains(tag)) {
+                    flush();
+                }
+                if (tag.equals("a")) {
+                    linkDepth++;
+                }
+                if (tag.equals("h1")) {
+                    headingDepth++;
+                }
+                if (tag.matches("h[2-6]")) {
+                    heading = true;
+                }
+            }
+        }
+
+        @Override
+        public void tail(Node node, int depth) {
+            if (node instanceof Element e) {
+                String tag = e.tagName();
+                if (tag.equals("a")) {
+                    linkDepth--;
+                }
+                if (BREAKS.contains(tag)) {
+                    flush();
+                }
+                if (tag.equals("h1")) {
+                    headingDepth--;
+                }
+            }
+        }
+
+        void flush() {
+            String block = text.toString().replaceAll("[\\s\\u00A0]+", " ").strip();
+            int linked = linkedChars;
+            boolean isHeading = heading;
+            text.setLength(0);
+            linkedChars = 0;
+            heading = false;
+            if (block.isEmpty() || headingDepth > 0) {
+                return;
+            }
+            double density = (double) linked / block.length();
+            if (density > 0.5 && !isHeading || density > 0.3 && block.length() < 60 && !isHeading) {
+                return;
+            }
+            if (block.length() < 60
+                    && FURNITURE.matcher(block.toLowerCase(Locale.ROOT)).matches()) {
+                return;
+            }
+            out.add(block);
+        }
+    }
+}

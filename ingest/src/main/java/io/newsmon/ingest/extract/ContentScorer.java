@@ -1,0 +1,240 @@
+package io.newsmon.ingest.extract;
+
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
+
+/**
+ * Finds the element that holds the article: every paragraph-like block votes for its ancestors by its
+ * length and punctuation, ancestors are weighted by tag and class hints and discounted by link density,
+ * and the winner's siblings that look like more of the same join it.
+ */
+final class ContentScorer {
+
+    static final Set<String> BLOCK_TAGS = Set.of(
+            "p",
+            "div",
+            "section",
+            "article",
+            "main",
+            "blockquote",
+            "pre",
+            "ul",
+            "ol",
+            "li",
+            "table",
+            "tr",
+            "td",
+            "th",
+            "h1",
+            "h2",
+            "h3",
+            "h4",
+            "h5",
+            "h6",
+            "dl",
+            "dt",
+            "dd",
+            "figure",
+            "hr",
+            "br",
+            "header",
+            "footer");
+
+    private static final Pattern POSITIVE = Pattern.compile(
+            "article|body|content|entry|main|page|post|text|blog|story|paragraph|prose|rich-?text",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern NEGATIVE = Pattern.compile(
+            "hidden|banner|combx|comment|com-|contact|foot|footer|footnote|masthead|media|meta|outbrain|promo"
+                    + "|related|scroll|share|shoutbox|sidebar|skyscraper|sponsor|shopping|tags|tool|widget|teaser"
+                    + "|recirc|newsletter|subscribe",
+            Pattern.CASE_INSENSITIVE);
+
+    private final Map<Element, Double> scores = new IdentityHashMap<>();
+
+    private ContentScorer() {}
+
+    /** The elements holding the article text in document order, or an empty list when none stands out. */
+    static List<Element> articleElements(Element body) {
+        return new ContentScorer().select(body);
+    }
+
+    private List<Element> select(Element body) {
+        for (Element block : paragraphs(body)) {
+            boolean textContainer = !block.tagName().equals("p")
+                    && !block.tagName().equals("pre")
+                    && !block.tagName().equals("td");
+            String text = textContainer ? inlineText(block) : block.text();
+            if (text.length() < 25) {
+                continue;
+            }
+            double vote = 1 + commas(text) + Math.min(text.length() / 100.0, 3);
+            // a div that carries text itself is a container of the article, not a paragraph of it
+            Element ancestor = textContainer ? block : block.parent();
+            for (int level = 0; ancestor != null && level < 3; level++, ancestor = ancestor.parent()) {
+                if (!scores.containsKey(ancestor)) {
+                    scores.put(ancestor, initialScore(ancestor));
+                }
+                double share = level == 0 ? 1 : level == 1 ? 0.5 : 1.0 / (level * 3);
+                scores.merge(ancestor, vote * share, Double::sum);
+            }
+        }
+        Element top = null;
+        double topScore = 0;
+        for (Map.Entry<Element, Double> e : scores.entrySet()) {
+            double score = e.getValue() * (1 - linkDensity(e.getKey()));
+            e.setValue(score);
+            if (score > topScore) {
+                topScore = score;
+                top = e.getKey();
+            }
+        }
+        if (top == null) {
+            return List.of();
+        }
+        return withSiblings(top, topScore);
+    }
+
+    /**
+     * p, pre and td, and divs that carry text themselves: sites that write paragraphs as divs, or as
+     * text runs separated by {@code <br>} or empty divs.
+     */
+    private static List<Element> paragraphs(Element body) {
+        List<Element> out = new ArrayList<>();
+        for (Element e : body.getAllElements()) {
+            String tag = e.tagName();
+            if (tag.equals("p") || tag.equals("pre") || tag.equals("td")) {
+                out.add(e);
+            } else if ((tag.equals("div") || tag.equals("section"))
+                    && inlineText(e).length() >= 25) {
+                out.add(e);
+            }
+        }
+        return out;
+    }
+
+    /** The text an element carries outside its block children: its own text runs and inline markup. */
+    static String inlineText(Element e) {
+        StringBuilder sb = new StringBuilder();
+        for (Node child : e.childNodes()) {
+            if (child instanceof TextNode t) {
+                sb.append(t.text());
+            } else if (child instanceof Element c && !BLOCK_TAGS.contains(c.tagName())) {
+                sb.append(c.text());
+            }
+        }
+        return sb.toString().strip();
+    }
+
+    static boolean hasOwnText(Element e) {
+        for (Node n : e.childNodes()) {
+            if (n instanceof TextNode t && !t.isBlank()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static boolean hasBlockChild(Element e) {
+        for (Element child : e.children()) {
+            String tag = child.tagName();
+            if (BLOCK_TAGS.contains(tag) && !tag.equals("br") && !tag.equals("hr")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private List<Element> withSiblings(Element top, double topScore) {
+        Element parent = top.parent();
+        if (parent == null) {
+            return List.of(top);
+        }
+        double threshold = Math.max(10, topScore * 0.2);
+        String topClass = top.className();
+        List<Element> picked = new ArrayList<>();
+        for (Element sibling : parent.children()) {
+            if (sibling == top) {
+                picked.add(sibling);
+                continue;
+            }
+            double bonus = !topClass.isEmpty() && topClass.equals(sibling.className()) ? topScore * 0.2 : 0;
+            Double score = scores.get(sibling);
+            if (score != null && score + bonus >= threshold) {
+                picked.add(sibling);
+            } else if (sibling.tagName().equals("p")) {
+                String text = sibling.text();
+                double density = linkDensity(sibling);
+                if (text.length() > 80 && density < 0.25
+                        || text.length() > 0 && text.length() <= 80 && density == 0 && text.matches(".*\\.( |$).*")) {
+                    picked.add(sibling);
+                }
+            }
+        }
+        return picked;
+    }
+
+    private static double initialScore(Element e) {
+        double score = switch (e.tagName()) {
+            case "div", "article", "section", "main" -> 5;
+            case "pre", "td", "blockquote" -> 3;
+            case "address", "ol", "ul", "dl", "dd", "dt", "li", "form" -> -3;
+            case "h1", "h2", "h3", "h4", "h5", "h6", "th" -> -5;
+            default -> 0;
+        };
+        if (e.tagName().equals("article")) {
+            score += 10;
+        }
+        if ("articleBody".equals(e.attr("itemprop"))) {
+            score += 25; // the page itself says where the body is
+        }
+        return score + classWeight(e);
+    }
+
+    private static double classWeight(Element e) {
+        double weight = 0;
+        for (String hint : new String[] {e.className(), e.id()}) {
+            if (hint.isEmpty()) {
+                continue;
+            }
+            String h = hint.toLowerCase(Locale.ROOT);
+            if (NEGATIVE.matcher(h).find()) {
+                weight -= 25;
+            }
+            if (POSITIVE.matcher(h).find()) {
+                weight += 25;
+            }
+        }
+        return weight;
+    }
+
+    static double linkDensity(Element e) {
+        int total = e.text().length();
+        if (total == 0) {
+            return 0;
+        }
+        int linked = 0;
+        for (Element a : e.select("a")) {
+            linked += a.text().length();
+        }
+        return Math.min(1, (double) linked / total);
+    }
+
+    private static int commas(String text) {
+        int n = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == ',' || c == '，' || c == '、' || c == '،') {
+                n++;
+            }
+        }
+        return n;
+    }
+}
