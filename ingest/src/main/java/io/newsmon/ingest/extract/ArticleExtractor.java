@@ -4,6 +4,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
@@ -91,7 +92,10 @@ public class ArticleExtractor {
     }
 
     private ExtractedArticle extract(Document doc) {
-        // read before cleaning removes the figures
+        // metadata first: cleaning removes headers, bylines and figures that it reads
+        String title = PageMetadata.title(doc);
+        List<String> authors = PageMetadata.authors(doc);
+        Instant published = PageMetadata.published(doc);
         String caption = PageMetadata.imageCaption(doc);
         Element body = doc.body();
         String structured = StructuredData.articleBody(doc);
@@ -102,10 +106,10 @@ public class ArticleExtractor {
         text = preferStructured(text, structured, visible);
         boolean empty = text == null || text.isBlank();
         return new ExtractedArticle(
-                PageMetadata.title(doc),
+                title,
                 empty ? null : text,
-                PageMetadata.authors(doc),
-                PageMetadata.published(doc),
+                authors,
+                published,
                 PageMetadata.modified(doc),
                 PageMetadata.section(doc),
                 PageMetadata.language(doc),

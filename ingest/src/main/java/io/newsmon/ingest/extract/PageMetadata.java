@@ -26,45 +26,152 @@ final class PageMetadata {
 
     private PageMetadata() {}
 
+    private static final Pattern SEPARATED = Pattern.compile("^(.+)\\s+[|\\-–—]\\s+(.+)$");
+
+    /**
+     * The headline: og:title, the first {@code <h1>} and {@code <title>} reconciled, with site names and
+     * section labels ("Opinion | …", "… | The Daily") dropped where the other sources show they are not
+     * part of it.
+     */
     static String title(Document doc) {
         String og = meta(doc, "og:title");
-        if (og != null) {
-            return og;
-        }
-        Element h1 = doc.selectFirst("h1");
-        if (h1 != null && !h1.text().isBlank()) {
-            return h1.text().strip();
-        }
-        String title = doc.title();
-        if (title == null || title.isBlank()) {
+        Element h1El = doc.selectFirst("h1");
+        String h1 = h1El == null || h1El.text().isBlank() ? null : h1El.text().strip();
+        String site = siteName(doc);
+        String candidate = og != null ? og : h1 != null ? h1 : doc.title();
+        if (candidate == null || candidate.isBlank()) {
             return null;
         }
-        // "Headline | Site" and "Headline - Site": the site name is not part of the headline
-        return title.replaceFirst("\\s+[|\\-–—]\\s+[^|\\-–—]{2,60}$", "").strip();
+        candidate = candidate.strip();
+        if (h1 != null && !h1.equals(candidate) && h1.length() >= 10 && candidate.contains(h1)) {
+            return h1; // og:title or <title> with a label or site name around the headline
+        }
+        Matcher m = SEPARATED.matcher(candidate);
+        if (m.matches()) {
+            String head = m.group(1);
+            String tail = m.group(2);
+            if (site != null
+                    && (tail.equalsIgnoreCase(site)
+                            || tail.toLowerCase(Locale.ROOT).contains(site.toLowerCase(Locale.ROOT)))) {
+                return head;
+            }
+            if (og == null && h1 == null && tail.length() <= 40 && head.length() > tail.length()) {
+                return head; // a bare <title>: "Headline | Site"
+            }
+        }
+        return candidate;
     }
 
+    /** Meta names that carry the publication date on one site or another. */
+    private static final List<String> PUBLISHED_META = List.of(
+            "article:published_time",
+            "datePublished",
+            "pubdate",
+            "publishdate",
+            "publish-date",
+            "date",
+            "DC.date.issued",
+            "dc.date",
+            "dcterms.created",
+            "sailthru.date",
+            "parsely-pub-date",
+            "article.published",
+            "og:published_time");
+
+    private static final Pattern URL_DATE = Pattern.compile(
+            "/((?:19|20)\\d{2})[/-](\\d{1,2})[/-](\\d{1,2})(?:/|$|-)|[/-]((?:19|20)\\d{2})(\\d{2})(\\d{2})(?:/|$|[-.])");
+    private static final Pattern DATE_HINT =
+            Pattern.compile("date|time|publish|posted|dateline", Pattern.CASE_INSENSITIVE);
+
+    /**
+     * The publication date: structured sources first (meta tags, JSON-LD, microdata, {@code <time>}),
+     * then a visible date line near the top of the page, then a date in the URL.
+     */
     static Instant published(Document doc) {
         List<String> candidates = new ArrayList<>();
-        candidates.add(meta(doc, "article:published_time"));
-        candidates.add(meta(doc, "datePublished"));
-        candidates.add(meta(doc, "pubdate"));
+        for (String name : PUBLISHED_META) {
+            candidates.add(meta(doc, name));
+        }
         for (Element script : doc.select("script[type=application/ld+json]")) {
             Matcher m = JSON_LD_DATE.matcher(script.data());
             if (m.find()) {
                 candidates.add(m.group(1));
             }
         }
+        for (Element e : doc.select("[itemprop=datePublished]")) {
+            candidates.add(
+                    e.hasAttr("content") ? e.attr("content") : e.hasAttr("datetime") ? e.attr("datetime") : e.text());
+        }
         Element time = doc.selectFirst("time[datetime]");
         if (time != null) {
             candidates.add(time.attr("datetime"));
         }
         for (String c : candidates) {
-            Instant parsed = parseDate(c);
+            Instant parsed = plausible(parseDate(c));
             if (parsed != null) {
                 return parsed;
             }
         }
+        Instant visible = visibleDate(doc);
+        if (visible != null) {
+            return visible;
+        }
+        Instant fromUrl = urlDate(canonical(doc));
+        return fromUrl != null ? fromUrl : urlDate(doc.location());
+    }
+
+    /** A short element whose class or id speaks of dates, or a {@code <time>}, read by {@link DateText}. */
+    private static Instant visibleDate(Document doc) {
+        int checked = 0;
+        for (Element e : doc.body() == null ? List.<Element>of() : doc.body().getAllElements()) {
+            boolean hinted = e.tagName().equals("time")
+                    || DATE_HINT.matcher(e.className() + " " + e.id()).find();
+            if (!hinted) {
+                continue;
+            }
+            String text = e.text();
+            if (text.isEmpty() || text.length() > 120) {
+                continue;
+            }
+            Instant found =
+                    DateText.find(text).map(d -> plausible(d.toInstant())).orElse(null);
+            if (found != null) {
+                return found;
+            }
+            if (++checked > 50) {
+                break;
+            }
+        }
         return null;
+    }
+
+    static Instant urlDate(String url) {
+        if (url == null) {
+            return null;
+        }
+        Matcher m = URL_DATE.matcher(url);
+        if (!m.find()) {
+            return null;
+        }
+        int g = m.group(1) != null ? 1 : 4;
+        try {
+            return plausible(LocalDate.of(
+                            Integer.parseInt(m.group(g)),
+                            Integer.parseInt(m.group(g + 1)),
+                            Integer.parseInt(m.group(g + 2)))
+                    .atStartOfDay(ZoneOffset.UTC)
+                    .toInstant());
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** Placeholder dates (year 1, 1970) and dates in the future are not publication dates. */
+    static Instant plausible(Instant i) {
+        if (i == null || i.isBefore(Instant.parse("1990-01-01T00:00:00Z"))) {
+            return null;
+        }
+        return i.isAfter(Instant.now().plusSeconds(2 * 86400)) ? null : i;
     }
 
     static Instant modified(Document doc) {
@@ -79,7 +186,7 @@ final class PageMetadata {
             }
         }
         for (String c : candidates) {
-            Instant parsed = parseDate(c);
+            Instant parsed = plausible(parseDate(c));
             if (parsed != null) {
                 return parsed;
             }
@@ -186,14 +293,8 @@ final class PageMetadata {
         try {
             return OffsetDateTime.parse(t).toInstant();
         } catch (DateTimeParseException ignored) {
-            // maybe a date without a time
+            // offsets without a colon, dates without a time, month names: the visible-date reader copes
         }
-        try {
-            return LocalDate.parse(t.length() >= 10 ? t.substring(0, 10) : t)
-                    .atStartOfDay(ZoneOffset.UTC)
-                    .toInstant();
-        } catch (DateTimeParseException ignored) {
-            return null;
-        }
+        return DateText.find(t).map(d -> d.toInstant()).orElse(null);
     }
 }
