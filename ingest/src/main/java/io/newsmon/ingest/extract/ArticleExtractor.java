@@ -112,7 +112,7 @@ public class ArticleExtractor {
                 published,
                 PageMetadata.modified(doc),
                 PageMetadata.section(doc),
-                PageMetadata.language(doc),
+                Languages.declaredElseDetected(PageMetadata.language(doc), title, empty ? null : text),
                 PageMetadata.canonical(doc),
                 PageMetadata.description(doc),
                 PageMetadata.image(doc),

@@ -72,14 +72,15 @@ public class TextDumpExtractor {
                 section = s.group(1).strip();
             }
         }
+        String bodyText = String.join("\n\n", body);
         return new ExtractedArticle(
                 title,
-                String.join("\n\n", body),
+                bodyText,
                 List.of(),
                 published == null ? null : published.toInstant(),
                 null,
                 section,
-                null,
+                Languages.declaredElseDetected(null, title, bodyText),
                 null,
                 null,
                 null,

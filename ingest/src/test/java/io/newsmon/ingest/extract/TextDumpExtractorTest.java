@@ -27,6 +27,7 @@ class TextDumpExtractorTest {
         assertThat(a.published().toString()).startsWith(want.path("published").asText());
         assertThat(a.section()).isEqualTo(want.path("section").asText());
         assertThat(a.credit()).isEqualTo(want.path("credit").asText());
+        assertThat(a.language()).isEqualTo("en");
         assertThat(a.body())
                 .startsWith(want.path("body_starts_with").asText())
                 .endsWith(want.path("body_ends_with").asText());

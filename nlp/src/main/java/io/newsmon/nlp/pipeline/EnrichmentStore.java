@@ -3,7 +3,7 @@ package io.newsmon.nlp.pipeline;
 import io.newsmon.domain.article.Article;
 import io.newsmon.domain.pipeline.ArticleQueue;
 import io.newsmon.domain.pipeline.PipelineState;
-import io.newsmon.nlp.language.LanguageDetector;
+import io.newsmon.language.LanguageDetector;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;

@@ -1,4 +1,4 @@
-package io.newsmon.nlp.language;
+package io.newsmon.language;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

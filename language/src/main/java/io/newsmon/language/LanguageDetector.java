@@ -1,4 +1,4 @@
-package io.newsmon.nlp.language;
+package io.newsmon.language;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
