@@ -102,7 +102,7 @@ public class ArticleExtractor {
         Set<String> visible = structured == null ? Set.of() : Shingles.of(body.text());
         PageCleaner.clean(body);
         List<Element> content = ContentScorer.articleElements(body);
-        String text = content.isEmpty() ? null : BodyText.render(content);
+        String text = content.isEmpty() ? null : BodyText.render(content, title);
         text = preferStructured(text, structured, visible);
         boolean empty = text == null || text.isBlank();
         return new ExtractedArticle(

@@ -55,18 +55,66 @@ final class BodyText {
                     + "( below)?|read more|read next|share( this( article| story)?)?|share on \\w+|click here.*|"
                     + "(related|recommended)( articles| stories| content)?|see also|image|photo|getty images|"
                     + "sign up.*newsletter.*|subscribe.*|follow us.*|loading\\W*|skip to (main )?content|"
-                    + "comments?|leave a (comment|reply)|\\d+ comments?|print|email|tweet|close|menu|back to top)"
+                    + "comments?|leave a (comment|reply)|\\d+ comments?|print|email|tweet|close|menu|back to top|"
+                    + "(image|photo|picture|slide) \\d+ (of|/) \\d+)"
                     + "\\W*",
             Pattern.CASE_INSENSITIVE);
 
     private BodyText() {}
 
-    static String render(List<Element> elements) {
+    private static final Pattern BYLINE =
+            Pattern.compile("^(by|por|par|von|di|door|af)\\s+\\p{Lu}.*", Pattern.CASE_INSENSITIVE);
+    private static final int EDGE = 3;
+
+    static String render(List<Element> elements, String title) {
         List<String> blocks = new ArrayList<>();
         for (Element e : elements) {
             collect(e, blocks);
         }
-        return String.join("\n\n", blocks);
+        return String.join("\n\n", trimEdges(blocks, title));
+    }
+
+    /**
+     * Containers often start or end with what surrounds the story rather than the story: the headline
+     * again, a byline, a date line, a photo credit. Only the first and last few blocks are examined.
+     */
+    static List<String> trimEdges(List<String> blocks, String title) {
+        String headline = title == null ? null : normalize(title);
+        List<String> kept = new ArrayList<>();
+        for (int i = 0; i < blocks.size(); i++) {
+            String block = blocks.get(i);
+            if (headline != null && normalize(block).equals(headline)) {
+                continue;
+            }
+            boolean edge = i < EDGE || i >= blocks.size() - EDGE;
+            if (edge && blocks.size() > 2 * EDGE && isFurnitureAtEdge(block, i < EDGE)) {
+                continue;
+            }
+            kept.add(block);
+        }
+        return kept;
+    }
+
+    private static boolean isFurnitureAtEdge(String block, boolean leading) {
+        int words = block.split("\\s+").length;
+        if (words <= 12 && DateText.find(block).isPresent() && !block.endsWith(".")) {
+            return true; // "Updated 11:21 pm, Tuesday, November 19, 2019"
+        }
+        if (words <= 10 && BYLINE.matcher(block).matches()) {
+            return true;
+        }
+        // "Associated Press", "ITV, ASSOCIATED PRESS": a credit line of capitalised words
+        return leading
+                && words <= 4
+                && block.chars().noneMatch(c -> c == '.' || c == '?' || c == '!')
+                && java.util.Arrays.stream(block.split("[\\s,]+"))
+                        .allMatch(w -> w.isEmpty() || Character.isUpperCase(w.charAt(0)));
+    }
+
+    private static String normalize(String s) {
+        return s.toLowerCase(Locale.ROOT)
+                .replaceAll("[\\p{Punct}\\s‘’“”]+", " ")
+                .strip();
     }
 
     private static void collect(Element root, List<String> out) {
