@@ -10,6 +10,8 @@ import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
+import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -17,20 +19,24 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Fetches one URL over HTTP(S) with an honest User-Agent, timeouts and a body-size limit enforced
- * while streaming. Every failure becomes a {@link FetchException} whose message names the problem.
+ * Fetches one URL over HTTP(S) with an honest User-Agent, a total deadline, a body-size limit enforced
+ * while streaming, and redirects followed by hand through the {@link AddressPolicy} (the SSRF guard).
+ * Every failure becomes a {@link FetchException} whose message names the problem.
  */
 @ApplicationScoped
 public class PageFetcher {
 
     private final FetchConfig config;
+    private final AddressPolicy addresses;
     private final HttpClient client;
 
     public PageFetcher(FetchConfig config) {
         this.config = config;
+        this.addresses = new AddressPolicy(config.allowedPrivateRanges().orElse(List.of()));
+        // redirects are followed here, not by the client, so that every hop passes the address policy
         this.client = HttpClient.newBuilder()
                 .connectTimeout(config.connectTimeout())
-                .followRedirects(HttpClient.Redirect.NORMAL)
+                .followRedirects(HttpClient.Redirect.NEVER)
                 .build();
     }
 
@@ -57,8 +63,42 @@ public class PageFetcher {
 
     public FetchedPage fetch(String url) throws FetchException {
         URI uri = parseHttpUrl(url);
+        long deadline = System.nanoTime() + config.totalTimeout().toNanos();
+        for (int hop = 0; ; hop++) {
+            addresses.check(uri);
+            HttpResponse<byte[]> response = exchange(uri, deadline);
+            int status = response.statusCode();
+            if (status >= 300 && status < 400 && status != 304) {
+                String location = response.headers().firstValue("Location").orElse(null);
+                if (location == null) {
+                    throw new FetchException("HTTP " + status + " without a Location header from " + uri);
+                }
+                if (hop >= config.maxRedirects()) {
+                    throw new FetchException("more than " + config.maxRedirects() + " redirects from " + url);
+                }
+                try {
+                    uri = parseHttpUrl(uri.resolve(location.strip()).toString());
+                } catch (IllegalArgumentException e) {
+                    throw new FetchException("malformed redirect Location '" + location + "' from " + uri);
+                }
+                continue;
+            }
+            if (status >= 400) {
+                throw new FetchException("HTTP " + status + " from " + uri);
+            }
+            String type = response.headers().firstValue("Content-Type").orElse(null);
+            return new FetchedPage(uri, status, type, response.body());
+        }
+    }
+
+    private HttpResponse<byte[]> exchange(URI uri, long deadline) throws FetchException {
+        long remaining = deadline - System.nanoTime();
+        if (remaining <= 0) {
+            throw new FetchException("timeout: no complete response within "
+                    + config.totalTimeout().toSeconds() + " s from " + uri);
+        }
         HttpRequest request = HttpRequest.newBuilder(uri)
-                .timeout(config.totalTimeout())
+                .timeout(Duration.ofNanos(remaining))
                 .header("User-Agent", config.userAgent())
                 .header(
                         "Accept",
@@ -67,9 +107,8 @@ public class PageFetcher {
                 .GET()
                 .build();
         CompletableFuture<HttpResponse<byte[]>> exchange = client.sendAsync(request, this::bodyHandler);
-        HttpResponse<byte[]> response;
         try {
-            response = exchange.get(config.totalTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            return exchange.get(remaining, TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
             exchange.cancel(true);
             throw new FetchException("timeout: no complete response within "
@@ -81,17 +120,11 @@ public class PageFetcher {
         } catch (ExecutionException e) {
             throw failure(e.getCause(), uri);
         }
-        int status = response.statusCode();
-        if (status >= 400) {
-            throw new FetchException("HTTP " + status + " from " + response.uri());
-        }
-        String type = response.headers().firstValue("Content-Type").orElse(null);
-        return new FetchedPage(response.uri(), status, type, response.body());
     }
 
     /** Error responses are not worth reading: their body is discarded unread. */
     private HttpResponse.BodySubscriber<byte[]> bodyHandler(HttpResponse.ResponseInfo info) {
-        if (info.statusCode() >= 400) {
+        if (info.statusCode() >= 300) {
             return HttpResponse.BodySubscribers.replacing(new byte[0]);
         }
         return new LimitedBodySubscriber(config.maxBodyBytes());

@@ -9,6 +9,8 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -18,27 +20,41 @@ class PageFetcherTest {
 
     private HttpServer server;
     private String base;
-    private final PageFetcher fetcher = new PageFetcher(new FetchConfig() {
-        @Override
-        public String userAgent() {
-            return "newsmon-test/1.0 (+https://newsmon.example/contact)";
-        }
+    private final PageFetcher fetcher = fetcher(List.of("127.0.0.0/8"));
 
-        @Override
-        public Duration connectTimeout() {
-            return Duration.ofSeconds(2);
-        }
+    private static PageFetcher fetcher(List<String> allowed) {
+        return new PageFetcher(new FetchConfig() {
+            @Override
+            public String userAgent() {
+                return "newsmon-test/1.0 (+https://newsmon.example/contact)";
+            }
 
-        @Override
-        public Duration totalTimeout() {
-            return Duration.ofSeconds(2);
-        }
+            @Override
+            public Duration connectTimeout() {
+                return Duration.ofSeconds(2);
+            }
 
-        @Override
-        public long maxBodyBytes() {
-            return 64 * 1024;
-        }
-    });
+            @Override
+            public Duration totalTimeout() {
+                return Duration.ofSeconds(2);
+            }
+
+            @Override
+            public long maxBodyBytes() {
+                return 64 * 1024;
+            }
+
+            @Override
+            public int maxRedirects() {
+                return 3;
+            }
+
+            @Override
+            public Optional<List<String>> allowedPrivateRanges() {
+                return Optional.of(allowed);
+            }
+        });
+    }
 
     @BeforeEach
     void hostileServer() throws IOException {
@@ -75,6 +91,12 @@ class PageFetcherTest {
                 // the client hung up, as it should
             }
         });
+        server.createContext("/hop", exchange -> {
+            int n = Integer.parseInt(exchange.getRequestURI().getQuery());
+            exchange.getResponseHeaders().set("Location", n == 0 ? "/ok" : "/hop?" + (n - 1));
+            exchange.sendResponseHeaders(302, -1);
+            exchange.close();
+        });
         server.createContext("/gone", exchange -> {
             exchange.sendResponseHeaders(410, -1);
             exchange.close();
@@ -95,6 +117,24 @@ class PageFetcherTest {
         assertThat(page.status()).isEqualTo(200);
         assertThat(new String(page.body(), StandardCharsets.UTF_8)).contains("newsmon-test/1.0");
         assertThat(page.declaredCharset()).isEqualTo("ISO-8859-1");
+    }
+
+    @Test
+    void followsRedirectsUpToTheLimit() throws Exception {
+        assertThat(fetcher.fetch(base + "/hop?2").uri().getPath()).isEqualTo("/ok");
+        assertThatThrownBy(() -> fetcher.fetch(base + "/hop?5")).hasMessageContaining("more than 3 redirects");
+    }
+
+    @Test
+    void refusesInternalAddressesUnlessARangeAllowsThem() {
+        PageFetcher strict = fetcher(List.of());
+        assertThatThrownBy(() -> strict.fetch(base + "/ok"))
+                .hasMessageContaining("refused")
+                .hasMessageContaining("loopback");
+        assertThatThrownBy(() -> strict.fetch("http://169.254.169.254/latest/meta-data/"))
+                .hasMessageContaining("link-local");
+        assertThatThrownBy(() -> strict.fetch("http://10.0.0.8/feed")).hasMessageContaining("private");
+        assertThatThrownBy(() -> strict.fetch("http://[::ffff:127.0.0.1]/")).hasMessageContaining("loopback");
     }
 
     @Test
