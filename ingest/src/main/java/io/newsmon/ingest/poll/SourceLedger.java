@@ -4,10 +4,9 @@ import io.newsmon.domain.article.Article;
 import io.newsmon.domain.pipeline.BoundedText;
 import io.newsmon.domain.pipeline.PipelineState;
 import io.newsmon.domain.source.Source;
+import io.newsmon.ingest.dedup.UrlCanonicalizer;
 import io.newsmon.ingest.feed.Feed;
 import io.newsmon.ingest.feed.FeedEntry;
-import io.newsmon.ingest.fetch.FetchException;
-import io.newsmon.ingest.fetch.PageFetcher;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
@@ -45,14 +44,10 @@ public class SourceLedger {
         int added = 0;
         for (FeedEntry entry :
                 feed.entries().stream().limit(config.maxItemsPerPoll()).toList()) {
-            String url;
-            try {
-                url = PageFetcher.parseHttpUrl(entry.link()).toString();
-            } catch (FetchException e) {
-                continue; // an item without a usable link has nothing to fetch
-            }
-            if (url.length() > 2048 || Article.findByUrl(url).isPresent()) {
-                continue;
+            // tracking parameters and fragments must not make a known story look new
+            String url = UrlCanonicalizer.canonical(entry.link()).orElse(null);
+            if (url == null || url.length() > 2048 || Article.findByUrl(url).isPresent()) {
+                continue; // no usable link, or already known
             }
             Article article = new Article();
             article.source = source;
