@@ -84,7 +84,11 @@ public class PageFetcher {
                 continue;
             }
             if (status >= 400) {
-                throw new FetchException("HTTP " + status + " from " + uri);
+                String retryAfter = response.headers().firstValue("Retry-After").orElse(null);
+                throw new FetchException(
+                        "HTTP " + status + " from " + uri
+                                + (retryAfter == null ? "" : " (Retry-After: " + retryAfter + ")"),
+                        status);
             }
             String type = response.headers().firstValue("Content-Type").orElse(null);
             return new FetchedPage(uri, status, type, response.body());

@@ -7,7 +7,7 @@ import io.newsmon.ingest.extract.ArticleExtractor;
 import io.newsmon.ingest.extract.ExtractedArticle;
 import io.newsmon.ingest.fetch.FetchException;
 import io.newsmon.ingest.fetch.FetchedPage;
-import io.newsmon.ingest.fetch.PageFetcher;
+import io.newsmon.ingest.politeness.PoliteFetcher;
 import io.newsmon.ingest.poll.IngestConfig;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -31,12 +31,12 @@ public class ArticleFetchWorker {
             "ingest@" + ManagementFactory.getRuntimeMXBean().getName() + "/"
                     + UUID.randomUUID().toString().substring(0, 8);
     private final ArticleQueue queue;
-    private final PageFetcher fetcher;
+    private final PoliteFetcher fetcher;
     private final ArticleExtractor extractor = new ArticleExtractor();
     private final ExtractionStore store;
     private final IngestConfig config;
 
-    public ArticleFetchWorker(ArticleQueue queue, PageFetcher fetcher, ExtractionStore store, IngestConfig config) {
+    public ArticleFetchWorker(ArticleQueue queue, PoliteFetcher fetcher, ExtractionStore store, IngestConfig config) {
         this.queue = queue;
         this.fetcher = fetcher;
         this.store = store;

@@ -6,7 +6,7 @@ import io.newsmon.ingest.feed.FeedParseException;
 import io.newsmon.ingest.feed.FeedParser;
 import io.newsmon.ingest.fetch.FetchException;
 import io.newsmon.ingest.fetch.FetchedPage;
-import io.newsmon.ingest.fetch.PageFetcher;
+import io.newsmon.ingest.politeness.PoliteFetcher;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
@@ -22,12 +22,12 @@ public class FeedPoller {
 
     private static final Logger LOG = Logger.getLogger(FeedPoller.class);
 
-    private final PageFetcher fetcher;
+    private final PoliteFetcher fetcher;
     private final FeedParser parser = new FeedParser();
     private final SourceLedger ledger;
     private final Clock clock;
 
-    public FeedPoller(PageFetcher fetcher, SourceLedger ledger, Clock clock) {
+    public FeedPoller(PoliteFetcher fetcher, SourceLedger ledger, Clock clock) {
         this.fetcher = fetcher;
         this.ledger = ledger;
         this.clock = clock;
