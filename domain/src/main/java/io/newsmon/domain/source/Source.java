@@ -57,6 +57,13 @@ public class Source extends PanacheEntityBase {
     @Column(name = "created_at")
     public Instant createdAt;
 
+    /** The feed's last ETag, sent back as If-None-Match so an unchanged feed costs a 304. */
+    public String etag;
+
+    /** The feed's last Last-Modified, sent back as If-Modified-Since. */
+    @Column(name = "last_modified")
+    public String lastModified;
+
     public static Optional<Source> findByUrl(String url) {
         return find("url", url).firstResultOptional();
     }
@@ -81,10 +88,24 @@ public class Source extends PanacheEntityBase {
 
     /** Records a failed poll; retries back off exponentially up to the poll interval times eight. */
     public void pollFailed(Instant now, String error) {
+        pollFailed(now, error, null);
+    }
+
+    /**
+     * Records a failed poll, waiting at least {@code retryAfter} (a server's Retry-After) when given;
+     * otherwise backing off exponentially, with jitter so that many sources do not retry in step.
+     */
+    public void pollFailed(Instant now, String error, Duration retryAfter) {
         lastPolledAt = now;
         consecutiveFailures++;
         lastError = BoundedText.clip(error, 2000);
         long factor = 1L << Math.min(consecutiveFailures - 1, 3);
-        nextPollAt = now.plus(pollInterval().multipliedBy(factor));
+        Duration backoff = pollInterval().multipliedBy(factor);
+        backoff = backoff.plusMillis(
+                java.util.concurrent.ThreadLocalRandom.current().nextLong(backoff.toMillis() / 10 + 1));
+        if (retryAfter != null && retryAfter.compareTo(backoff) > 0) {
+            backoff = retryAfter;
+        }
+        nextPollAt = now.plus(backoff);
     }
 }

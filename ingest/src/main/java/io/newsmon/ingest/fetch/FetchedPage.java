@@ -3,7 +3,12 @@ package io.newsmon.ingest.fetch;
 import java.net.URI;
 
 /** A successful response: where it ended up after redirects, its declared type and its bytes. */
-public record FetchedPage(URI uri, int status, String contentType, byte[] body) {
+public record FetchedPage(URI uri, int status, String contentType, byte[] body, String etag, String lastModified) {
+
+    /** A 304: the validators sent still match, there is no body. */
+    public boolean notModified() {
+        return status == 304;
+    }
 
     /** The charset named in the Content-Type header, or null when the header names none. */
     public String declaredCharset() {

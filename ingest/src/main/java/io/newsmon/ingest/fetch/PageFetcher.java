@@ -13,6 +13,7 @@ import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -62,11 +63,16 @@ public class PageFetcher {
     }
 
     public FetchedPage fetch(String url) throws FetchException {
+        return fetch(url, Map.of());
+    }
+
+    /** Fetches with extra request headers, e.g. If-None-Match and If-Modified-Since for a feed. */
+    public FetchedPage fetch(String url, Map<String, String> headers) throws FetchException {
         URI uri = parseHttpUrl(url);
         long deadline = System.nanoTime() + config.totalTimeout().toNanos();
         for (int hop = 0; ; hop++) {
             addresses.check(uri);
-            HttpResponse<byte[]> response = exchange(uri, deadline);
+            HttpResponse<byte[]> response = exchange(uri, deadline, headers);
             int status = response.statusCode();
             if (status >= 300 && status < 400 && status != 304) {
                 String location = response.headers().firstValue("Location").orElse(null);
@@ -88,29 +94,36 @@ public class PageFetcher {
                 throw new FetchException(
                         "HTTP " + status + " from " + uri
                                 + (retryAfter == null ? "" : " (Retry-After: " + retryAfter + ")"),
-                        status);
+                        status,
+                        RetryAfter.parse(retryAfter));
             }
             String type = response.headers().firstValue("Content-Type").orElse(null);
-            return new FetchedPage(uri, status, type, response.body());
+            return new FetchedPage(
+                    uri,
+                    status,
+                    type,
+                    response.body(),
+                    response.headers().firstValue("ETag").orElse(null),
+                    response.headers().firstValue("Last-Modified").orElse(null));
         }
     }
 
-    private HttpResponse<byte[]> exchange(URI uri, long deadline) throws FetchException {
+    private HttpResponse<byte[]> exchange(URI uri, long deadline, Map<String, String> headers) throws FetchException {
         long remaining = deadline - System.nanoTime();
         if (remaining <= 0) {
             throw new FetchException("timeout: no complete response within "
                     + config.totalTimeout().toSeconds() + " s from " + uri);
         }
-        HttpRequest request = HttpRequest.newBuilder(uri)
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri)
                 .timeout(Duration.ofNanos(remaining))
                 .header("User-Agent", config.userAgent())
                 .header(
                         "Accept",
                         "text/html,application/xhtml+xml,application/rss+xml,application/atom+xml,"
                                 + "application/xml;q=0.9,*/*;q=0.8")
-                .GET()
-                .build();
-        CompletableFuture<HttpResponse<byte[]>> exchange = client.sendAsync(request, this::bodyHandler);
+                .GET();
+        headers.forEach(request::header);
+        CompletableFuture<HttpResponse<byte[]>> exchange = client.sendAsync(request.build(), this::bodyHandler);
         try {
             return exchange.get(remaining, TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {

@@ -8,6 +8,7 @@ import io.newsmon.ingest.fetch.PageFetcher;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URI;
 import java.time.Duration;
+import java.util.Map;
 
 /**
  * The fetcher the pipeline uses: asks robots.txt first, then waits its turn for the host (the larger
@@ -28,6 +29,10 @@ public class PoliteFetcher {
     }
 
     public FetchedPage fetch(String url) throws FetchException {
+        return fetch(url, Map.of());
+    }
+
+    public FetchedPage fetch(String url, Map<String, String> headers) throws FetchException {
         URI uri = PageFetcher.parseHttpUrl(url);
         BaseRobotRules rules = robots.rulesFor(uri);
         if (!rules.isAllowed(uri.toString())) {
@@ -45,6 +50,6 @@ public class PoliteFetcher {
             Thread.currentThread().interrupt();
             throw new FetchException("interrupted while waiting to fetch " + uri);
         }
-        return fetcher.fetch(url);
+        return fetcher.fetch(url, headers);
     }
 }

@@ -10,7 +10,9 @@ import io.newsmon.ingest.politeness.PoliteFetcher;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.jboss.logging.Logger;
 
 /**
@@ -44,6 +46,18 @@ public class FeedPoller {
         }
     }
 
+    /** Conditional GET: an unchanged feed answers 304 and costs neither side a parse. */
+    private static Map<String, String> validators(Source source) {
+        Map<String, String> headers = new HashMap<>();
+        if (source.etag != null) {
+            headers.put("If-None-Match", source.etag);
+        }
+        if (source.lastModified != null) {
+            headers.put("If-Modified-Since", source.lastModified);
+        }
+        return headers;
+    }
+
     /** Polls one source now, whatever its schedule. */
     public void poll(long sourceId) {
         Source source = ledger.find(sourceId);
@@ -51,17 +65,26 @@ public class FeedPoller {
             return;
         }
         try {
-            FetchedPage page = fetcher.fetch(source.url);
+            FetchedPage page = fetcher.fetch(source.url, validators(source));
+            if (page.notModified()) {
+                ledger.recordNotModified(sourceId, clock.instant());
+                LOG.debugf("polled %s: not modified", source.url);
+                return;
+            }
             Feed feed = parser.parse(page.body());
-            int added = ledger.recordPoll(sourceId, feed, clock.instant());
+            int added = ledger.recordPoll(sourceId, feed, page.etag(), page.lastModified(), clock.instant());
             LOG.infof("polled %s: %d items, %d new", source.url, feed.entries().size(), added);
-        } catch (FetchException | FeedParseException e) {
-            ledger.recordFailure(sourceId, e.getMessage(), clock.instant());
+        } catch (FetchException e) {
+            ledger.recordFailure(sourceId, e.getMessage(), e.retryAfter(), clock.instant());
+            LOG.warnf("poll of source %d (%s) failed: %s", sourceId, source.url, e.getMessage());
+        } catch (FeedParseException e) {
+            ledger.recordFailure(sourceId, e.getMessage(), null, clock.instant());
             LOG.warnf("poll of source %d (%s) failed: %s", sourceId, source.url, e.getMessage());
         } catch (RuntimeException e) {
             ledger.recordFailure(
                     sourceId,
                     "internal error (" + e.getClass().getSimpleName() + "); see the ingest log",
+                    null,
                     clock.instant());
             LOG.errorf(e, "poll of source %d (%s) failed unexpectedly", sourceId, source.url);
         }

@@ -9,6 +9,7 @@ import io.newsmon.ingest.feed.Feed;
 import io.newsmon.ingest.feed.FeedEntry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
@@ -34,8 +35,10 @@ public class SourceLedger {
     }
 
     /** Stores the feed's new items as DISCOVERED articles and marks the poll a success. */
-    public int recordPoll(long sourceId, Feed feed, Instant now) {
+    public int recordPoll(long sourceId, Feed feed, String etag, String lastModified, Instant now) {
         Source source = Source.findById(sourceId);
+        source.etag = BoundedText.clip(etag, 300);
+        source.lastModified = lastModified == null || lastModified.length() > 100 ? null : lastModified;
         if (source.name == null || source.name.equals(source.url)) {
             if (feed.title() != null && !feed.title().isBlank()) {
                 source.name = BoundedText.clip(feed.title(), 300);
@@ -68,10 +71,15 @@ public class SourceLedger {
         return added;
     }
 
-    public void recordFailure(long sourceId, String error, Instant now) {
+    public void recordNotModified(long sourceId, Instant now) {
+        Source source = Source.findById(sourceId);
+        source.pollSucceeded(now);
+    }
+
+    public void recordFailure(long sourceId, String error, Duration retryAfter, Instant now) {
         Source source = Source.findById(sourceId);
         if (source != null) {
-            source.pollFailed(now, error);
+            source.pollFailed(now, error, retryAfter);
         }
     }
 }

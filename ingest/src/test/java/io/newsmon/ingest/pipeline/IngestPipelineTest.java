@@ -70,6 +70,22 @@ class IngestPipelineTest {
         });
     }
 
+    @Test
+    void anUnchangedFeedIsAskedConditionallyAndABusyServerIsLeftAlone() {
+        await().atMost(Duration.ofSeconds(30)).until(() -> NewsSitesResource.NOT_MODIFIED.get() >= 1);
+        QuarkusTransaction.requiringNew().run(() -> {
+            Source quiet = Source.findByUrl(brokenBase + "/etag-feed").orElseThrow();
+            assertThat(quiet.etag).isEqualTo("\"v1\"");
+            assertThat(quiet.lastError).isNull();
+        });
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> QuarkusTransaction.requiringNew().run(() -> {
+                    Source busy = Source.findByUrl(brokenBase + "/busy").orElseThrow();
+                    assertThat(busy.lastError).contains("HTTP 429").contains("Retry-After: 120");
+                    assertThat(busy.nextPollAt).isAfterOrEqualTo(busy.lastPolledAt.plusSeconds(120));
+                }));
+    }
+
     private static String errorOf(String url) {
         return Source.findByUrl(url).map(s -> s.lastError).orElse(null);
     }

@@ -16,6 +16,8 @@ import java.util.Map;
 public class NewsSitesResource implements QuarkusTestResourceLifecycleManager {
 
     static final String MALFORMED_FEED_URL = "http://bad host/feed.xml";
+    static final java.util.concurrent.atomic.AtomicInteger NOT_MODIFIED =
+            new java.util.concurrent.atomic.AtomicInteger();
 
     private DemoNewsroom newsroom;
     private HttpServer broken;
@@ -36,11 +38,37 @@ public class NewsSitesResource implements QuarkusTestResourceLifecycleManager {
                         "text/html; charset=utf-8",
                         "<!DOCTYPE html><html><head><title>Front page</title></head><body><h1>News</h1></body></html>"));
         broken.createContext("/error", exchange -> respond(exchange, 500, "text/plain", "upstream exploded"));
+        broken.createContext("/busy", exchange -> {
+            exchange.getResponseHeaders().set("Retry-After", "120");
+            respond(exchange, 429, "text/plain", "slow down");
+        });
+        broken.createContext("/etag-feed", exchange -> {
+            if ("\"v1\"".equals(exchange.getRequestHeaders().getFirst("If-None-Match"))) {
+                NOT_MODIFIED.incrementAndGet();
+                exchange.sendResponseHeaders(304, -1);
+                exchange.close();
+                return;
+            }
+            exchange.getResponseHeaders().set("ETag", "\"v1\"");
+            respond(
+                    exchange,
+                    200,
+                    "application/rss+xml",
+                    "<rss version=\"2.0\"><channel><title>Quiet Wire</title>"
+                            + "<item><title>Nothing new</title><link>http://127.0.0.1:1/quiet</link></item></channel></rss>");
+        });
         broken.start();
         String base = "http://127.0.0.1:" + broken.getAddress().getPort();
         return Map.of(
                 "newsmon.ingest.bootstrap-feeds",
-                String.join(",", newsroom.feedUri().toString(), base + "/html", base + "/error", MALFORMED_FEED_URL),
+                String.join(
+                        ",",
+                        newsroom.feedUri().toString(),
+                        base + "/html",
+                        base + "/error",
+                        base + "/busy",
+                        base + "/etag-feed",
+                        MALFORMED_FEED_URL),
                 "newsroom.article-count",
                 String.valueOf(newsroom.articleCount()),
                 "broken.base",
