@@ -66,6 +66,11 @@ public class PageFetcher {
         return fetch(url, Map.of());
     }
 
+    /** Throws with the reason when the address policy would refuse {@code uri}, before anything is sent. */
+    public void checkAllowed(URI uri) throws FetchException {
+        addresses.check(uri);
+    }
+
     /** Fetches with extra request headers, e.g. If-None-Match and If-Modified-Since for a feed. */
     public FetchedPage fetch(String url, Map<String, String> headers) throws FetchException {
         URI uri = parseHttpUrl(url);

@@ -34,9 +34,16 @@ public class PoliteFetcher {
 
     public FetchedPage fetch(String url, Map<String, String> headers) throws FetchException {
         URI uri = PageFetcher.parseHttpUrl(url);
+        // a refused address is the real reason, not the robots.txt that could not be fetched from it
+        fetcher.checkAllowed(uri);
         BaseRobotRules rules = robots.rulesFor(uri);
         if (!rules.isAllowed(uri.toString())) {
-            throw new FetchException("disallowed by robots.txt: " + uri);
+            String unreadable = robots.unreadable(uri);
+            throw new FetchException(
+                    unreadable == null
+                            ? "disallowed by robots.txt: " + uri
+                            : "robots.txt could not be read (" + unreadable
+                                    + "), so the host is skipped until a retry");
         }
         Duration spacing = config.minDelay();
         if (rules.getCrawlDelay() > 0) {

@@ -19,7 +19,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public class RobotsPolicy {
 
-    private record Entry(BaseRobotRules rules, long expiresAt) {}
+    private record Entry(BaseRobotRules rules, long expiresAt, String unreadable) {}
 
     private final PageFetcher fetcher;
     private final String agent;
@@ -37,15 +37,24 @@ public class RobotsPolicy {
 
     /** The rules for {@code uri}'s host, fetched when not cached or expired. */
     public BaseRobotRules rulesFor(URI uri) {
+        return entry(uri).rules();
+    }
+
+    /** Why the host's robots.txt could not be read (so everything is disallowed for now), or null. */
+    public String unreadable(URI uri) {
+        return entry(uri).unreadable();
+    }
+
+    private Entry entry(URI uri) {
         String key = uri.getScheme().toLowerCase(Locale.ROOT) + "://"
                 + uri.getRawAuthority().toLowerCase(Locale.ROOT);
         Entry cached = cache.get(key);
         if (cached != null && cached.expiresAt() > System.nanoTime()) {
-            return cached.rules();
+            return cached;
         }
         Entry fresh = fetch(key);
         cache.put(key, fresh);
-        return fresh.rules();
+        return fresh;
     }
 
     private Entry fetch(String origin) {
@@ -53,11 +62,12 @@ public class RobotsPolicy {
         try {
             FetchedPage page = fetcher.fetch(robotsUrl);
             BaseRobotRules rules = parser.parseContent(robotsUrl, page.body(), page.contentType(), List.of(agent));
-            return new Entry(rules, System.nanoTime() + ttl.toNanos());
+            return new Entry(rules, System.nanoTime() + ttl.toNanos(), null);
         } catch (FetchException e) {
             boolean missing = e.status() >= 400 && e.status() < 500;
             BaseRobotRules rules = parser.failedFetch(missing ? e.status() : 503);
-            return new Entry(rules, System.nanoTime() + (missing ? ttl : retry).toNanos());
+            return new Entry(
+                    rules, System.nanoTime() + (missing ? ttl : retry).toNanos(), missing ? null : e.getMessage());
         }
     }
 }

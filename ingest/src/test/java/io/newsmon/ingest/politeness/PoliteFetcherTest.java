@@ -59,7 +59,8 @@ class PoliteFetcherTest {
         stop();
         String broken = serve(503, "down");
         assertThatThrownBy(() -> polite(Duration.ZERO).fetch(broken + "/a"))
-                .hasMessageContaining("disallowed by robots.txt");
+                .hasMessageContaining("robots.txt could not be read")
+                .hasMessageContaining("HTTP 503");
     }
 
     @Test
