@@ -17,37 +17,8 @@ import org.jsoup.select.NodeVisitor;
  */
 final class BodyText {
 
-    private static final Set<String> BREAKS = Set.of(
-            "p",
-            "div",
-            "section",
-            "article",
-            "main",
-            "blockquote",
-            "pre",
-            "ul",
-            "ol",
-            "li",
-            "table",
-            "tr",
-            "td",
-            "th",
-            "h1",
-            "h2",
-            "h3",
-            "h4",
-            "h5",
-            "h6",
-            "dl",
-            "dt",
-            "dd",
-            "br",
-            "hr",
-            "header",
-            "footer",
-            "address",
-            "figure",
-            "center");
+    /** Where a block ends: every block tag, plus two old ones that still break lines. */
+    private static final Set<String> BREAKS = union(ContentScorer.BLOCK_TAGS, Set.of("address", "center"));
 
     /** Lines that are page furniture wherever they appear. */
     private static final Pattern FURNITURE = Pattern.compile(
@@ -61,6 +32,12 @@ final class BodyText {
             Pattern.CASE_INSENSITIVE);
 
     private BodyText() {}
+
+    private static Set<String> union(Set<String> a, Set<String> b) {
+        Set<String> all = new java.util.HashSet<>(a);
+        all.addAll(b);
+        return Set.copyOf(all);
+    }
 
     private static final Pattern BYLINE =
             Pattern.compile("^(by|por|par|von|di|door|af)\\s+\\p{Lu}.*", Pattern.CASE_INSENSITIVE);

@@ -34,6 +34,13 @@ final class FeedDates {
         try {
             return ZonedDateTime.parse(s.replace(" UT", " GMT"), RFC_822).toInstant();
         } catch (DateTimeParseException ignored) {
+            // sitemaps may give a bare W3C date
+        }
+        try {
+            return java.time.LocalDate.parse(s)
+                    .atStartOfDay(java.time.ZoneOffset.UTC)
+                    .toInstant();
+        } catch (DateTimeParseException ignored) {
             return null;
         }
     }

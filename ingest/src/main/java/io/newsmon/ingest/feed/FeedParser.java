@@ -9,9 +9,10 @@ import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 
 /**
- * Reads RSS 0.9x/2.0, RSS 1.0 (RDF) and Atom 1.0 with the JDK's StAX parser, DTDs and external
- * entities off. Anything else (an HTML page, JSON, an empty body) is refused with a message that
- * says what the document looked like, so a source's error tells its owner what to fix.
+ * Reads RSS 0.9x/2.0, RSS 1.0 (RDF), Atom 1.0, XML sitemaps (with Google News extensions) and sitemap
+ * indexes with the JDK's StAX parser, DTDs and external entities off, and JSON Feed 1.x. Anything else
+ * (an HTML page, other JSON, an empty body) is refused with a message that says what the document looked
+ * like, so a source's error tells its owner what to fix.
  */
 public class FeedParser {
 
@@ -35,7 +36,7 @@ public class FeedParser {
             throw new FeedParseException("not a feed: the URL serves an HTML page (look for its RSS or Atom link)");
         }
         if (head.startsWith("{") || head.startsWith("[")) {
-            throw new FeedParseException("not a feed: the URL serves JSON");
+            return JsonFeedReader.read(body);
         }
         try {
             XMLStreamReader r = XML.createXMLStreamReader(new ByteArrayInputStream(body));
@@ -49,12 +50,13 @@ public class FeedParser {
                 return switch (r.getLocalName()) {
                     case "rss", "RDF" -> readRss(r);
                     case "feed" -> readAtom(r);
+                    case "urlset", "sitemapindex" -> SitemapReader.read(r);
                     case "html" ->
                         throw new FeedParseException(
                                 "not a feed: the URL serves an HTML page (look for its RSS or Atom link)");
                     default ->
-                        throw new FeedParseException(
-                                "not a feed: the root element is <" + r.getLocalName() + ">, expected <rss> or <feed>");
+                        throw new FeedParseException("not a feed: the root element is <" + r.getLocalName()
+                                + ">, expected <rss>, <feed>, <urlset> or <sitemapindex>");
                 };
             } finally {
                 r.close();
@@ -197,7 +199,7 @@ public class FeedParser {
     }
 
     /** Reads an element's text, including the text of any child markup, and consumes its end tag. */
-    private static String text(XMLStreamReader r) throws XMLStreamException {
+    static String text(XMLStreamReader r) throws XMLStreamException {
         StringBuilder sb = new StringBuilder();
         int depth = 1;
         while (r.hasNext() && depth > 0) {

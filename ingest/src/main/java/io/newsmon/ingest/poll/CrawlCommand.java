@@ -8,18 +8,16 @@ import io.newsmon.ingest.feed.Feed;
 import io.newsmon.ingest.feed.FeedEntry;
 import io.newsmon.ingest.feed.FeedParseException;
 import io.newsmon.ingest.feed.FeedParser;
-import io.newsmon.ingest.fetch.FetchConfig;
 import io.newsmon.ingest.fetch.FetchException;
 import io.newsmon.ingest.fetch.FetchedPage;
 import io.newsmon.ingest.fetch.PageFetcher;
+import io.newsmon.ingest.politeness.FetchSettings;
 import io.newsmon.ingest.politeness.PoliteFetcher;
-import io.newsmon.ingest.politeness.PolitenessConfig;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -74,9 +72,9 @@ public final class CrawlCommand {
             err.println("crawl: " + e.getMessage() + "; usage: crawl URL [--max N] [--time-limit SECONDS]");
             return 2;
         }
-        CliFetchConfig config = new CliFetchConfig(System.getenv());
-        PageFetcher pages = new PageFetcher(config);
-        new CrawlCommand(new PoliteFetcher(pages, config, config), out, limit).crawl(args[0], max);
+        FetchSettings settings = FetchSettings.fromEnvironment(System.getenv());
+        new CrawlCommand(new PoliteFetcher(new PageFetcher(settings), settings, settings), out, limit)
+                .crawl(args[0], max);
         return 0;
     }
 
@@ -196,65 +194,5 @@ public final class CrawlCommand {
             throw new UncheckedIOException(e);
         }
         out.flush();
-    }
-
-    /** Fetch settings from the environment, with the service's defaults. */
-    record CliFetchConfig(Map<String, String> env) implements FetchConfig, PolitenessConfig {
-
-        @Override
-        public String userAgent() {
-            return env.getOrDefault(
-                    "NEWSMON_FETCH_USER_AGENT",
-                    "newsmon/0.1 (+https://github.com/newsmon/newsmon; self-hosted news monitoring)");
-        }
-
-        @Override
-        public Duration connectTimeout() {
-            return Duration.ofSeconds(10);
-        }
-
-        @Override
-        public Duration totalTimeout() {
-            return Duration.ofSeconds(30);
-        }
-
-        @Override
-        public long maxBodyBytes() {
-            return 5L * 1024 * 1024;
-        }
-
-        @Override
-        public int maxRedirects() {
-            return 5;
-        }
-
-        @Override
-        public Optional<List<String>> allowedPrivateRanges() {
-            String ranges = env.getOrDefault("NEWSMON_FETCH_ALLOWED_PRIVATE_RANGES", "");
-            return Optional.of(Arrays.stream(ranges.split(","))
-                    .map(String::strip)
-                    .filter(s -> !s.isEmpty())
-                    .toList());
-        }
-
-        @Override
-        public Duration minDelay() {
-            return Duration.ofSeconds(1);
-        }
-
-        @Override
-        public Duration maxCrawlDelay() {
-            return Duration.ofSeconds(30);
-        }
-
-        @Override
-        public Duration robotsTtl() {
-            return Duration.ofHours(24);
-        }
-
-        @Override
-        public Duration robotsRetry() {
-            return Duration.ofMinutes(10);
-        }
     }
 }

@@ -2,6 +2,7 @@ package io.newsmon.ingest.poll;
 
 import io.newsmon.domain.source.Source;
 import io.newsmon.ingest.feed.Feed;
+import io.newsmon.ingest.feed.FeedEntry;
 import io.newsmon.ingest.feed.FeedParseException;
 import io.newsmon.ingest.feed.FeedParser;
 import io.newsmon.ingest.fetch.FetchException;
@@ -10,6 +11,7 @@ import io.newsmon.ingest.politeness.PoliteFetcher;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +25,7 @@ import org.jboss.logging.Logger;
 public class FeedPoller {
 
     private static final Logger LOG = Logger.getLogger(FeedPoller.class);
+    private static final int MAX_CHILD_SITEMAPS = 3;
 
     private final PoliteFetcher fetcher;
     private final FeedParser parser = new FeedParser();
@@ -44,6 +47,22 @@ public class FeedPoller {
         for (Long id : due) {
             poll(id);
         }
+    }
+
+    /** A sitemap index lists sitemaps; the first few (news sites list the newest first) are read. */
+    private Feed withChildren(Feed feed) {
+        if (feed.children().isEmpty()) {
+            return feed;
+        }
+        List<FeedEntry> entries = new ArrayList<>(feed.entries());
+        for (String child : feed.children().stream().limit(MAX_CHILD_SITEMAPS).toList()) {
+            try {
+                entries.addAll(parser.parse(fetcher.fetch(child).body()).entries());
+            } catch (FetchException | FeedParseException e) {
+                LOG.warnf("child sitemap %s skipped: %s", child, e.getMessage());
+            }
+        }
+        return new Feed(feed.format(), feed.title(), feed.link(), entries);
     }
 
     /** Conditional GET: an unchanged feed answers 304 and costs neither side a parse. */
@@ -71,7 +90,7 @@ public class FeedPoller {
                 LOG.debugf("polled %s: not modified", source.url);
                 return;
             }
-            Feed feed = parser.parse(page.body());
+            Feed feed = withChildren(parser.parse(page.body()));
             int added = ledger.recordPoll(sourceId, feed, page.etag(), page.lastModified(), clock.instant());
             LOG.infof("polled %s: %d items, %d new", source.url, feed.entries().size(), added);
         } catch (FetchException e) {

@@ -63,11 +63,45 @@ class FeedParserTest {
     void refusesEmptyJsonAndBrokenXmlClearly() {
         assertThatThrownBy(() -> parser.parse(new byte[0])).hasMessageContaining("empty");
         assertThatThrownBy(() -> parser.parse("{\"a\":1}".getBytes(StandardCharsets.UTF_8)))
-                .hasMessageContaining("JSON");
+                .hasMessageContaining("not a JSON Feed");
+        assertThatThrownBy(() -> parser.parse("{\"a\":".getBytes(StandardCharsets.UTF_8)))
+                .hasMessageContaining("malformed JSON");
         assertThatThrownBy(() -> parser.parse("<rss><channel><item>".getBytes(StandardCharsets.UTF_8)))
                 .hasMessageContaining("malformed feed XML");
-        assertThatThrownBy(() -> parser.parse("<urlset/>".getBytes(StandardCharsets.UTF_8)))
-                .hasMessageContaining("<urlset>");
+        assertThatThrownBy(() ->
+                        parser.parse("<svg xmlns='http://www.w3.org/2000/svg'/>".getBytes(StandardCharsets.UTF_8)))
+                .hasMessageContaining("<svg>");
+    }
+
+    @Test
+    void readsNewsSitemapsAndSitemapIndexes() throws Exception {
+        Feed news = parser.parse(fixture("news-sitemap.xml"));
+        assertThat(news.format()).isEqualTo("sitemap");
+        assertThat(news.entries()).hasSize(2);
+        assertThat(news.entries().get(0).link()).isEqualTo("https://paper.example/2026/11/29/budget-vote");
+        assertThat(news.entries().get(0).title()).isEqualTo("Budget passes after night session");
+        assertThat(news.entries().get(0).published()).isEqualTo(Instant.parse("2026-11-29T22:10:00Z"));
+        assertThat(news.entries().get(1).published()).isEqualTo(Instant.parse("2026-11-28T00:00:00Z"));
+
+        Feed index = parser.parse(fixture("sitemap-index.xml"));
+        assertThat(index.entries()).isEmpty();
+        assertThat(index.children())
+                .containsExactly(
+                        "https://paper.example/sitemaps/news-2026-11-30.xml",
+                        "https://paper.example/sitemaps/news-2026-11-29.xml");
+    }
+
+    @Test
+    void readsJsonFeed() throws Exception {
+        Feed feed = parser.parse(fixture("feed.json"));
+        assertThat(feed.format()).isEqualTo("jsonfeed");
+        assertThat(feed.title()).isEqualTo("Lantern Daily");
+        assertThat(feed.entries()).hasSize(2);
+        FeedEntry first = feed.entries().get(0);
+        assertThat(first.link()).isEqualTo("https://lantern.example/a/1");
+        assertThat(first.author()).isEqualTo("Ola Brandt");
+        assertThat(first.published()).isEqualTo(Instant.parse("2026-11-30T06:00:00Z"));
+        assertThat(feed.entries().get(1).link()).isEqualTo("https://elsewhere.example/b");
     }
 
     @Test

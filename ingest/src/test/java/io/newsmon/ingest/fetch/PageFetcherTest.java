@@ -4,13 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.sun.net.httpserver.HttpServer;
+import io.newsmon.ingest.politeness.FetchSettings;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -23,37 +23,10 @@ class PageFetcherTest {
     private final PageFetcher fetcher = fetcher(List.of("127.0.0.0/8"));
 
     private static PageFetcher fetcher(List<String> allowed) {
-        return new PageFetcher(new FetchConfig() {
-            @Override
-            public String userAgent() {
-                return "newsmon-test/1.0 (+https://newsmon.example/contact)";
-            }
-
-            @Override
-            public Duration connectTimeout() {
-                return Duration.ofSeconds(2);
-            }
-
-            @Override
-            public Duration totalTimeout() {
-                return Duration.ofSeconds(2);
-            }
-
-            @Override
-            public long maxBodyBytes() {
-                return 64 * 1024;
-            }
-
-            @Override
-            public int maxRedirects() {
-                return 3;
-            }
-
-            @Override
-            public Optional<List<String>> allowedPrivateRanges() {
-                return Optional.of(allowed);
-            }
-        });
+        return new PageFetcher(FetchSettings.defaults()
+                .withUserAgent("newsmon-test/1.0 (+https://newsmon.example/contact)")
+                .withLimits(Duration.ofSeconds(2), 64 * 1024, 3)
+                .withAllowedRanges(allowed));
     }
 
     @BeforeEach

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import io.newsmon.ingest.fetch.FetchConfig;
 import io.newsmon.ingest.fetch.PageFetcher;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -13,7 +12,6 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -74,59 +72,11 @@ class PoliteFetcherTest {
     }
 
     private static PoliteFetcher polite(Duration minDelay) {
-        FetchConfig fetch = new FetchConfig() {
-            @Override
-            public String userAgent() {
-                return "newsmon/0.1 (+https://newsmon.example/)";
-            }
-
-            @Override
-            public Duration connectTimeout() {
-                return Duration.ofSeconds(2);
-            }
-
-            @Override
-            public Duration totalTimeout() {
-                return Duration.ofSeconds(5);
-            }
-
-            @Override
-            public long maxBodyBytes() {
-                return 1 << 20;
-            }
-
-            @Override
-            public int maxRedirects() {
-                return 3;
-            }
-
-            @Override
-            public Optional<List<String>> allowedPrivateRanges() {
-                return Optional.of(List.of("127.0.0.0/8"));
-            }
-        };
-        PolitenessConfig politeness = new PolitenessConfig() {
-            @Override
-            public Duration minDelay() {
-                return minDelay;
-            }
-
-            @Override
-            public Duration maxCrawlDelay() {
-                return Duration.ofSeconds(30);
-            }
-
-            @Override
-            public Duration robotsTtl() {
-                return Duration.ofHours(24);
-            }
-
-            @Override
-            public Duration robotsRetry() {
-                return Duration.ofMinutes(10);
-            }
-        };
-        return new PoliteFetcher(new PageFetcher(fetch), fetch, politeness);
+        FetchSettings settings = FetchSettings.defaults()
+                .withLimits(Duration.ofSeconds(5), 1 << 20, 3)
+                .withAllowedRanges(List.of("127.0.0.0/8"))
+                .withMinDelay(minDelay);
+        return new PoliteFetcher(new PageFetcher(settings), settings, settings);
     }
 
     private static void respond(HttpExchange exchange, int status, String body) throws IOException {

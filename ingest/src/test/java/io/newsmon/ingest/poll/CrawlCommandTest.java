@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.newsmon.ingest.fetch.PageFetcher;
+import io.newsmon.ingest.politeness.FetchSettings;
 import io.newsmon.ingest.politeness.PoliteFetcher;
 import io.newsmon.seeds.newsroom.DemoNewsroom;
 import java.io.ByteArrayOutputStream;
@@ -67,7 +68,7 @@ class CrawlCommandTest {
 
     private static List<JsonNode> crawl(Map<String, String> env, String url, int max) throws Exception {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        CrawlCommand.CliFetchConfig config = new CrawlCommand.CliFetchConfig(env);
+        FetchSettings config = FetchSettings.fromEnvironment(env);
         PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
         new CrawlCommand(new PoliteFetcher(new PageFetcher(config), config, config), out, Duration.ofSeconds(60))
                 .crawl(url, max);

@@ -1,0 +1,115 @@
+package io.newsmon.ingest.politeness;
+
+import io.newsmon.ingest.fetch.FetchConfig;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Fetch and politeness settings as plain values, for code that runs outside the service (the crawl
+ * command, tests): the service's defaults, with the allowed private ranges taken from
+ * {@code NEWSMON_FETCH_ALLOWED_PRIVATE_RANGES} when built {@link #fromEnvironment from the environment}.
+ */
+public record FetchSettings(
+        String userAgent,
+        Duration connectTimeout,
+        Duration totalTimeout,
+        long maxBodyBytes,
+        int maxRedirects,
+        List<String> allowedRanges,
+        Duration minDelay,
+        Duration maxCrawlDelay,
+        Duration robotsTtl,
+        Duration robotsRetry)
+        implements FetchConfig, PolitenessConfig {
+
+    public static final String DEFAULT_USER_AGENT =
+            "newsmon/0.1 (+https://github.com/newsmon/newsmon; self-hosted news monitoring)";
+
+    public static FetchSettings defaults() {
+        return new FetchSettings(
+                DEFAULT_USER_AGENT,
+                Duration.ofSeconds(10),
+                Duration.ofSeconds(30),
+                5L * 1024 * 1024,
+                5,
+                List.of(),
+                Duration.ofSeconds(1),
+                Duration.ofSeconds(30),
+                Duration.ofHours(24),
+                Duration.ofMinutes(10));
+    }
+
+    public static FetchSettings fromEnvironment(Map<String, String> env) {
+        List<String> ranges = Arrays.stream(env.getOrDefault("NEWSMON_FETCH_ALLOWED_PRIVATE_RANGES", "")
+                        .split(","))
+                .map(String::strip)
+                .filter(s -> !s.isEmpty())
+                .toList();
+        FetchSettings d = defaults();
+        return d.withAllowedRanges(ranges).withUserAgent(env.getOrDefault("NEWSMON_FETCH_USER_AGENT", d.userAgent()));
+    }
+
+    public FetchSettings withAllowedRanges(List<String> ranges) {
+        return new FetchSettings(
+                userAgent,
+                connectTimeout,
+                totalTimeout,
+                maxBodyBytes,
+                maxRedirects,
+                List.copyOf(ranges),
+                minDelay,
+                maxCrawlDelay,
+                robotsTtl,
+                robotsRetry);
+    }
+
+    public FetchSettings withUserAgent(String agent) {
+        return new FetchSettings(
+                agent,
+                connectTimeout,
+                totalTimeout,
+                maxBodyBytes,
+                maxRedirects,
+                allowedRanges,
+                minDelay,
+                maxCrawlDelay,
+                robotsTtl,
+                robotsRetry);
+    }
+
+    public FetchSettings withLimits(Duration timeout, long maxBody, int redirects) {
+        return new FetchSettings(
+                userAgent,
+                timeout,
+                timeout,
+                maxBody,
+                redirects,
+                allowedRanges,
+                minDelay,
+                maxCrawlDelay,
+                robotsTtl,
+                robotsRetry);
+    }
+
+    public FetchSettings withMinDelay(Duration delay) {
+        return new FetchSettings(
+                userAgent,
+                connectTimeout,
+                totalTimeout,
+                maxBodyBytes,
+                maxRedirects,
+                allowedRanges,
+                delay,
+                maxCrawlDelay,
+                robotsTtl,
+                robotsRetry);
+    }
+
+    @Override
+    public Optional<List<String>> allowedPrivateRanges() {
+        return Optional.of(allowedRanges);
+    }
+}
