@@ -16,6 +16,7 @@ class ApiE2ETest {
 
     @Test
     void theDemoArticlesAreEnrichedAndReadable() {
+        Platform.awaitDemoArticles();
         String token = Platform.token("analyst", "analyst");
         given().auth()
                 .oauth2(token)

@@ -56,6 +56,7 @@ class DashboardLoginE2ETest {
 
     @Test
     void analystSignsInSeesTheDemoArticlesReadsOneAndSignsOut() throws Exception {
+        Platform.awaitDemoArticles();
         browser.get(Platform.WEB + "/");
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("username")));
         assertThat(browser.getCurrentUrl()).as("Keycloak's own login page").contains("/realms/newsmon/");

@@ -11,6 +11,25 @@ final class Platform {
 
     private Platform() {}
 
+    /**
+     * Waits until the demo newsroom's 21 articles are ENRICHED: ingest fetches politely (one page per
+     * second per host), so a freshly started platform needs about half a minute.
+     */
+    static void awaitDemoArticles() {
+        String token = token("analyst", "analyst");
+        org.awaitility.Awaitility.await()
+                .atMost(java.time.Duration.ofSeconds(120))
+                .pollInterval(java.time.Duration.ofSeconds(2))
+                .until(() -> given().auth()
+                                .oauth2(token)
+                                .get(API + "/api/articles?state=ENRICHED&size=1")
+                                .then()
+                                .statusCode(200)
+                                .extract()
+                                .<Integer>path("total")
+                        >= 21);
+    }
+
     /** A password-grant token from the local-only newsmon-cli client. */
     static String token(String user, String password) {
         return given().formParam("grant_type", "password")
