@@ -1,0 +1,95 @@
+package io.newsmon.api;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+
+import io.newsmon.domain.article.Article;
+import io.newsmon.domain.source.Source;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.oidc.server.OidcWiremockTestResource;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@QuarkusTestResource(OidcWiremockTestResource.class)
+class ImportResourceTest {
+
+    private static final String LINES = String.join(
+            "\n",
+            "{\"url\":\"https://wire.example/a\",\"title\":\"Port reopens\",\"body\":\"The port reopened on Monday.\","
+                    + "\"published\":\"2026-11-20T08:00:00Z\",\"source\":\"Example Wire\",\"language\":\"en\"}",
+            "{\"url\":\"https://wire.example/b\",\"title\":\"Rates held\",\"body\":\"The bank held rates.\","
+                    + "\"published\":\"2026-11-21T09:30:00+01:00\",\"source\":\"Example Wire\"}",
+            "",
+            "{\"url\":\"https://wire.example/a\",\"title\":\"Port reopens (again)\",\"body\":\"Same URL.\"}",
+            "{\"title\":\"No URL\",\"body\":\"x\"}",
+            "not json at all",
+            "{\"url\":\"https://wire.example/c\",\"body\":\"Bad date.\",\"published\":\"yesterday\"}",
+            "{\"url\":\"https://other.example/d\",\"title\":\"Floods recede\",\"body\":\"Water levels fell.\"}");
+
+    @BeforeEach
+    void clean() {
+        QuarkusTransaction.requiringNew().run(() -> {
+            Article.deleteAll();
+            Source.deleteAll();
+        });
+    }
+
+    @Test
+    void adminsBackfillArticlesThatEnterThePipelineAsExtracted() {
+        given().auth()
+                .oauth2(TestTokens.admin())
+                .contentType("application/x-ndjson")
+                .body(LINES.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .post("/api/imports")
+                .then()
+                .statusCode(200)
+                .body("imported", equalTo(3))
+                .body("duplicates", equalTo(1))
+                .body("failed", equalTo(3))
+                .body("errors.line", contains(5, 6, 7))
+                .body("errors[0].reason", equalTo("url is required"))
+                .body("errors[1].reason", equalTo("not a JSON object"))
+                .body("errors[2].reason", containsString("published must be an ISO-8601"));
+
+        given().auth()
+                .oauth2(TestTokens.analyst())
+                .get("/api/articles?state=EXTRACTED")
+                .then()
+                .body("total", equalTo(3))
+                .body("items.title", contains("Floods recede", "Rates held", "Port reopens"))
+                .body("items[1].sourceName", equalTo("Example Wire"));
+
+        given().auth()
+                .oauth2(TestTokens.admin())
+                .contentType("application/x-ndjson")
+                .body(LINES.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .post("/api/imports")
+                .then()
+                .body("imported", equalTo(0))
+                .body("duplicates", equalTo(4));
+
+        given().auth()
+                .oauth2(TestTokens.analyst())
+                .get("/api/sources")
+                .then()
+                .body("findAll { it.kind == 'IMPORT' }", hasSize(1))
+                .body("find { it.kind == 'IMPORT' }.enabled", equalTo(false));
+    }
+
+    @Test
+    void onlyAdminsImport() {
+        given().auth()
+                .oauth2(TestTokens.analyst())
+                .contentType("application/x-ndjson")
+                .body(LINES.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .post("/api/imports")
+                .then()
+                .statusCode(403);
+    }
+}
