@@ -48,13 +48,18 @@ public class ApiStubResource implements QuarkusTestResourceLifecycleManager {
                        "fetchedAt":"2026-11-29T09:00:00Z","language":"en","state":"ENRICHED"},
                       {"id":8,"url":"http://news.example/b","title":"Les dockers prolongent la grève",
                        "sourceId":1,"sourceName":"The Harbour Ledger","publishedAt":"2026-11-28T08:30:00Z",
-                       "fetchedAt":"2026-11-28T09:00:00Z","language":"fr","state":"ENRICHED"}],
-                     "page":0,"size":25,"total":2}""");
+                       "fetchedAt":"2026-11-28T09:00:00Z","language":"fr","state":"ENRICHED"},
+                      {"id":9,"url":"http://news.example/c","title":null,"sourceId":null,"sourceName":null,
+                       "publishedAt":null,"fetchedAt":null,"language":null,"state":"DISCOVERED"}],
+                     "page":0,"size":25,"total":3}""");
             case "/api/articles/7" -> respond(exchange, 200, """
                     {"id":7,"url":"http://news.example/a","title":"Harbour cranes idle as strike enters week two",
                      "authors":["Mara Quinn"],"body":"First paragraph of the story.\\n\\nSecond paragraph <b>here</b>.",
                      "sourceId":1,"sourceName":"The Harbour Ledger","publishedAt":"2026-11-29T08:30:00Z",
                      "language":"en","state":"ENRICHED","attempts":0,"entities":[]}""");
+            case "/api/articles/9" -> respond(exchange, 200, """
+                    {"id":9,"url":"http://news.example/c","title":null,"authors":[],"body":null,
+                     "publishedAt":null,"language":null,"state":"DISCOVERED","attempts":0,"entities":[]}""");
             default -> respond(exchange, 404, "{\"status\":404}");
         }
     }

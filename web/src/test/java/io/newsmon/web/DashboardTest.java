@@ -29,7 +29,7 @@ class DashboardTest {
         try (WebClient browser = browser()) {
             HtmlPage page = signIn(browser, root.toString());
             assertThat(page.getTitleText()).isEqualTo("Latest articles · newsmon");
-            assertThat(page.querySelectorAll("tr.article-row")).hasSize(2);
+            assertThat(page.querySelectorAll("tr.article-row")).hasSize(3);
             String text = page.asNormalizedText();
             assertThat(text)
                     .contains("Harbour cranes idle as strike enters week two")
@@ -38,6 +38,12 @@ class DashboardTest {
                     .contains("French")
                     .contains("alice");
             assertThat(ApiStubResource.AUTHORIZATIONS).isNotEmpty().allMatch(h -> h.startsWith("Bearer ey"));
+
+            HtmlPage pending = browser.getPage(root + "articles/9");
+            assertThat(pending.asNormalizedText())
+                    .contains("date unknown")
+                    .contains("language unknown")
+                    .contains("has not been extracted yet");
 
             HtmlPage article = page.getAnchorByText("Harbour cranes idle as strike enters week two")
                     .click();
