@@ -83,6 +83,7 @@ public class ArticleService {
                 a.attempts,
                 a.lastError,
                 a.seq,
+                a.duplicateOf,
                 entities);
     }
 

@@ -83,6 +83,13 @@ public class Article extends PanacheEntityBase {
     /** Set from {@code article_seq} each time the article advances; consumers tail by it. */
     public Long seq;
 
+    /** 64-bit SimHash of the extracted body, for near-duplicate detection. */
+    public Long simhash;
+
+    /** The earlier article this one copies, when it is a DUPLICATE. */
+    @Column(name = "duplicate_of")
+    public Long duplicateOf;
+
     public static Optional<Article> findByUrl(String url) {
         return find("url", url).firstResultOptional();
     }

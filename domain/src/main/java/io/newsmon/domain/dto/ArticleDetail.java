@@ -22,4 +22,5 @@ public record ArticleDetail(
         int attempts,
         String lastError,
         Long seq,
+        Long duplicateOf,
         List<EntityMentionView> entities) {}

@@ -8,6 +8,8 @@ public enum PipelineState {
     EXTRACTED,
     /** Enrichment is stored: visible to search and alerts. */
     ENRICHED,
+    /** A copy (same canonical URL, or a near-identical text) of an earlier article; see {@code duplicate_of}. */
+    DUPLICATE,
     /** A stage kept failing; {@code last_error} says why. Parked, never blocks the queue. */
     FAILED
 }

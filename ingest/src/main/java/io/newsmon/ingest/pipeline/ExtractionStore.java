@@ -3,11 +3,14 @@ package io.newsmon.ingest.pipeline;
 import io.newsmon.domain.article.Article;
 import io.newsmon.domain.pipeline.ArticleQueue;
 import io.newsmon.domain.pipeline.PipelineState;
+import io.newsmon.ingest.dedup.DuplicateFinder;
+import io.newsmon.ingest.dedup.SimHash;
 import io.newsmon.ingest.extract.ExtractedArticle;
 import io.newsmon.ingest.poll.IngestConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.util.Optional;
 
 /** Commits an extraction and the article's move to EXTRACTED in one transaction, fenced by the lease. */
 @ApplicationScoped
@@ -17,11 +20,13 @@ public class ExtractionStore {
     private final ArticleQueue queue;
     private final IngestConfig config;
     private final Clock clock;
+    private final DuplicateFinder duplicates;
 
-    public ExtractionStore(ArticleQueue queue, IngestConfig config, Clock clock) {
+    public ExtractionStore(ArticleQueue queue, IngestConfig config, Clock clock, DuplicateFinder duplicates) {
         this.queue = queue;
         this.config = config;
         this.clock = clock;
+        this.duplicates = duplicates;
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -52,8 +57,16 @@ public class ExtractionStore {
             article.description = extracted.description();
         }
         article.fetchedAt = clock.instant();
+        article.simhash = SimHash.meaningful(article.body) ? SimHash.of(article.body) : null;
+        // a syndicated copy links to the first article instead of becoming a new one
+        Optional<Long> original = duplicates.earlierCopyOf(article, clock.instant());
+        original.ifPresent(first -> article.duplicateOf = first);
         Article.flush();
-        queue.completeInTransaction(id, owner, PipelineState.DISCOVERED, PipelineState.EXTRACTED);
+        queue.completeInTransaction(
+                id,
+                owner,
+                PipelineState.DISCOVERED,
+                original.isPresent() ? PipelineState.DUPLICATE : PipelineState.EXTRACTED);
     }
 
     public void failed(long id, String owner, String error) {

@@ -27,6 +27,9 @@ class IngestPipelineTest {
     @ConfigProperty(name = "broken.base")
     String brokenBase;
 
+    @ConfigProperty(name = "newsroom.original-url")
+    String originalUrl;
+
     @Test
     void everyNewsroomArticleIsFetchedAndExtractedWithoutItsPageChrome() {
         await().atMost(Duration.ofSeconds(60))
@@ -84,6 +87,30 @@ class IngestPipelineTest {
                     assertThat(busy.lastError).contains("HTTP 429").contains("Retry-After: 120");
                     assertThat(busy.nextPollAt).isAfterOrEqualTo(busy.lastPolledAt.plusSeconds(120));
                 }));
+    }
+
+    @Test
+    void syndicatedCopiesLinkToTheFirstArticleInsteadOfBecomingNewOnes() {
+        String copyUrl = brokenBase + "/syndicated/copy.html";
+        String pointerUrl = brokenBase + "/syndicated/canonical.html";
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> QuarkusTransaction.requiringNew()
+                        .call(() -> Article.findByUrl(copyUrl)
+                                        .map(a -> a.state != PipelineState.DISCOVERED)
+                                        .orElse(false)
+                                && Article.findByUrl(pointerUrl)
+                                        .map(a -> a.state != PipelineState.DISCOVERED)
+                                        .orElse(false)));
+        QuarkusTransaction.requiringNew().run(() -> {
+            Article original = Article.findByUrl(originalUrl).orElseThrow();
+            Article copy = Article.findByUrl(copyUrl).orElseThrow();
+            Article pointer = Article.findByUrl(pointerUrl).orElseThrow();
+            assertThat(original.state).isEqualTo(PipelineState.EXTRACTED);
+            assertThat(copy.state).as("near-identical text").isEqualTo(PipelineState.DUPLICATE);
+            assertThat(copy.duplicateOf).isEqualTo(original.id);
+            assertThat(pointer.state).as("canonical URL of a known article").isEqualTo(PipelineState.DUPLICATE);
+            assertThat(pointer.duplicateOf).isEqualTo(original.id);
+        });
     }
 
     private static String errorOf(String url) {

@@ -2,6 +2,8 @@ package io.newsmon.ingest.pipeline;
 
 import com.sun.net.httpserver.HttpServer;
 import io.newsmon.seeds.newsroom.DemoNewsroom;
+import io.newsmon.seeds.newsroom.NewsroomArticle;
+import io.newsmon.seeds.newsroom.NewsroomCatalog;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -38,6 +40,45 @@ public class NewsSitesResource implements QuarkusTestResourceLifecycleManager {
                         "text/html; charset=utf-8",
                         "<!DOCTYPE html><html><head><title>Front page</title></head><body><h1>News</h1></body></html>"));
         broken.createContext("/error", exchange -> respond(exchange, 500, "text/plain", "upstream exploded"));
+        NewsroomArticle original = new NewsroomCatalog().articles().get(0);
+        String originalUrl = newsroom.baseUri()
+                .resolve(original.path().replaceFirst("^/", ""))
+                .toString();
+        broken.createContext(
+                "/syndicated/feed.xml",
+                exchange -> respond(
+                        exchange,
+                        200,
+                        "application/rss+xml",
+                        "<rss version=\"2.0\"><channel><title>Syndicator</title>"
+                                + "<item><title>Copy</title><link>" + brokenBaseOf(exchange)
+                                + "/syndicated/copy.html</link></item>"
+                                + "<item><title>Pointer</title><link>" + brokenBaseOf(exchange)
+                                + "/syndicated/canonical.html</link></item></channel></rss>"));
+        broken.createContext(
+                "/syndicated/copy.html",
+                exchange -> respond(
+                        exchange,
+                        200,
+                        "text/html; charset=utf-8",
+                        "<html><head><title>Wire copy</title></head><body><article><h1>Wire copy of a Ledger story</h1>"
+                                + "<p>By Wire Staff</p>"
+                                + String.join(
+                                        "",
+                                        original.paragraphs().stream()
+                                                .map(p -> "<p>" + p + "</p>")
+                                                .toList())
+                                + "<p>This article first appeared in The Harbour Ledger.</p></article></body></html>"));
+        broken.createContext(
+                "/syndicated/canonical.html",
+                exchange -> respond(
+                        exchange,
+                        200,
+                        "text/html; charset=utf-8",
+                        "<html><head><link rel=\"canonical\" href=\"" + originalUrl + "\"></head><body><article>"
+                                + "<p>" + original.paragraphs().get(0) + "</p><p>"
+                                + original.paragraphs().get(1) + "</p>"
+                                + "</article></body></html>"));
         broken.createContext("/busy", exchange -> {
             exchange.getResponseHeaders().set("Retry-After", "120");
             respond(exchange, 429, "text/plain", "slow down");
@@ -68,11 +109,18 @@ public class NewsSitesResource implements QuarkusTestResourceLifecycleManager {
                         base + "/error",
                         base + "/busy",
                         base + "/etag-feed",
+                        base + "/syndicated/feed.xml",
                         MALFORMED_FEED_URL),
                 "newsroom.article-count",
                 String.valueOf(newsroom.articleCount()),
                 "broken.base",
-                base);
+                base,
+                "newsroom.original-url",
+                originalUrl);
+    }
+
+    private static String brokenBaseOf(com.sun.net.httpserver.HttpExchange exchange) {
+        return "http://127.0.0.1:" + exchange.getLocalAddress().getPort();
     }
 
     private static void respond(com.sun.net.httpserver.HttpExchange exchange, int status, String type, String body)
