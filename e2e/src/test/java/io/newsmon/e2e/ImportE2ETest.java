@@ -71,6 +71,6 @@ class ImportE2ETest {
 
     private static String line(String run, int n, String body, String source) {
         return "{\"url\":\"https://import.example/" + run + "/" + n + "\",\"title\":\"Imported " + n + "\",\"body\":\""
-                + body + "\",\"published\":\"2026-11-2" + n + "T10:00:00Z\",\"source\":\"" + source + "\"}";
+                + body + "\",\"published\":\"2026-10-0" + n + "T10:00:00Z\",\"source\":\"" + source + "\"}";
     }
 }
