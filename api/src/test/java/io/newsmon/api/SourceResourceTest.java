@@ -12,6 +12,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.restassured.http.ContentType;
+import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -54,6 +55,47 @@ class SourceResourceTest {
                 .body("url", hasItem("https://news.example/rss"))
                 .body("find { it.url == 'https://news.example/rss' }.lastError", containsString("HTML page"))
                 .body("find { it.url == 'https://news.example/rss' }.consecutiveFailures", equalTo(1));
+    }
+
+    @Test
+    void aSourceThatStopsPublishingAgainstItsOwnRateIsFlaggedSilent() {
+        Instant now = Instant.now();
+        QuarkusTransaction.requiringNew().run(() -> {
+            Source daily = source("https://daily.example/rss", now);
+            Source quiet = source("https://quiet.example/rss", now);
+            // daily: an article a day for the last ten days; quiet: ten articles, the last one 12 days ago
+            for (int day = 0; day < 10; day++) {
+                article(daily, "https://daily.example/" + day, now.minus(Duration.ofDays(day)));
+                article(quiet, "https://quiet.example/" + day, now.minus(Duration.ofDays(12 + day)));
+            }
+        });
+        given().auth()
+                .oauth2(TestTokens.analyst())
+                .get("/api/sources")
+                .then()
+                .body("find { it.url == 'https://daily.example/rss' }.silent", equalTo(false))
+                .body("find { it.url == 'https://daily.example/rss' }.articlesPerDay", equalTo(1.0f))
+                .body("find { it.url == 'https://quiet.example/rss' }.silent", equalTo(true))
+                .body("find { it.url == 'https://quiet.example/rss' }.articlesPerDay", equalTo(0.0f))
+                .body("find { it.url == 'https://quiet.example/rss' }.articleCount", equalTo(10));
+    }
+
+    private static Source source(String url, Instant now) {
+        Source s = new Source();
+        s.url = url;
+        s.name = url;
+        s.createdAt = now.minus(Duration.ofDays(60));
+        s.persist();
+        return s;
+    }
+
+    private static void article(Source s, String url, Instant discovered) {
+        Article a = new Article();
+        a.source = s;
+        a.url = url;
+        a.discoveredAt = discovered;
+        a.state = io.newsmon.domain.pipeline.PipelineState.ENRICHED;
+        a.persist();
     }
 
     @Test

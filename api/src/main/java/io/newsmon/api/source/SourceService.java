@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -24,21 +25,51 @@ public class SourceService {
     static final int MIN_POLL_SECONDS = 60;
     static final int MAX_POLL_SECONDS = 7 * 24 * 3600;
 
+    /** Per source: all articles, those of the last 7 and 30 days, and when the newest was found. */
+    record Output(long total, long week, long month, Instant newest) {
+        static final Output NONE = new Output(0, 0, 0, null);
+    }
+
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<SourceView> list() {
-        Map<Long, Long> counts = new HashMap<>();
+        Instant now = Instant.now();
+        Map<Long, Output> output = new HashMap<>();
         List<Object[]> rows = Article.getEntityManager()
                 .createQuery(
-                        "select a.source.id, count(a) from Article a where a.source is not null"
-                                + " group by a.source.id",
+                        "select a.source.id, count(a),"
+                                + " sum(case when a.discoveredAt >= :week then 1 else 0 end),"
+                                + " sum(case when a.discoveredAt >= :month then 1 else 0 end),"
+                                + " max(a.discoveredAt)"
+                                + " from Article a where a.source is not null group by a.source.id",
                         Object[].class)
+                .setParameter("week", now.minus(Duration.ofDays(7)))
+                .setParameter("month", now.minus(Duration.ofDays(30)))
                 .getResultList();
         for (Object[] row : rows) {
-            counts.put((Long) row[0], (Long) row[1]);
+            output.put(
+                    (Long) row[0],
+                    new Output((Long) row[1], ((Number) row[2]).longValue(), ((Number) row[3]).longValue(), (Instant)
+                            row[4]));
         }
         return Source.<Source>listAll(io.quarkus.panache.common.Sort.by("id")).stream()
-                .map(s -> view(s, counts.getOrDefault(s.id, 0L)))
+                .map(s -> view(s, output.getOrDefault(s.id, Output.NONE), now))
                 .toList();
+    }
+
+    /**
+     * Silent: a source that published at least 3 articles in the last 30 days has found none for three
+     * times its own average gap (and at least a day). Sources that never published are not silent, just new.
+     */
+    static boolean silent(Source s, Output o, Instant now) {
+        if (!s.enabled || o.month() < 3 || o.newest() == null) {
+            return false;
+        }
+        Duration averageGap = Duration.ofDays(30).dividedBy(o.month());
+        Duration allowed = averageGap.multipliedBy(3);
+        if (allowed.compareTo(Duration.ofDays(1)) < 0) {
+            allowed = Duration.ofDays(1);
+        }
+        return Duration.between(o.newest(), now).compareTo(allowed) > 0;
     }
 
     public SourceView add(NewSource request) {
@@ -70,7 +101,7 @@ public class SourceService {
         }
         source.createdAt = Instant.now();
         source.persist();
-        return view(source, 0);
+        return view(source, Output.NONE, Instant.now());
     }
 
     private static String validUrl(String raw) {
@@ -107,7 +138,7 @@ public class SourceService {
         return lang;
     }
 
-    static SourceView view(Source s, long articles) {
+    static SourceView view(Source s, Output o, Instant now) {
         return new SourceView(
                 s.id,
                 s.name,
@@ -121,6 +152,9 @@ public class SourceService {
                 s.nextPollAt,
                 s.consecutiveFailures,
                 s.lastError,
-                articles);
+                o.total(),
+                Math.round(o.week() / 7.0 * 10) / 10.0,
+                o.newest(),
+                silent(s, o, now));
     }
 }

@@ -2,7 +2,11 @@ package io.newsmon.domain.dto;
 
 import java.time.Instant;
 
-/** A source with the health of its polling. */
+/**
+ * A source with the health of its polling: failures and the last error, and its output — articles per
+ * day over the last week, the newest article, and {@code silent} when it has stopped publishing against
+ * its own normal rate.
+ */
 public record SourceView(
         long id,
         String name,
@@ -16,4 +20,7 @@ public record SourceView(
         Instant nextPollAt,
         int consecutiveFailures,
         String lastError,
-        long articleCount) {}
+        long articleCount,
+        double articlesPerDay,
+        Instant lastArticleAt,
+        boolean silent) {}
