@@ -39,8 +39,8 @@ public class ArticleResource {
             @Parameter(description = "ISO 639-1 language code, e.g. en") @QueryParam("language") String language,
             @Parameter(description = "pipeline state: DISCOVERED, EXTRACTED, ENRICHED or FAILED") @QueryParam("state")
                     String state) {
-        ArticleService.Filter filter =
-                new ArticleService.Filter(QueryParams.optionalId("source", source), language(language), state(state));
+        ArticleService.Filter filter = new ArticleService.Filter(
+                QueryParams.optionalId("source", source), QueryParams.languageCode("language", language), state(state));
         return articles.list(
                 filter, QueryParams.intIn("page", page, 0, 0, 100_000), QueryParams.intIn("size", size, 20, 1, 100));
     }
@@ -50,17 +50,6 @@ public class ArticleResource {
     @Operation(summary = "One article with its body, entities and pipeline status")
     public ArticleDetail get(@PathParam("id") String id) {
         return articles.get(QueryParams.requiredId("id", id));
-    }
-
-    private static String language(String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        String lang = value.strip().toLowerCase(Locale.ROOT);
-        if (!lang.matches("[a-z]{2,3}")) {
-            throw ProblemException.badField("language", "must be an ISO 639 code such as 'en', got '" + value + "'");
-        }
-        return lang;
     }
 
     private static PipelineState state(String value) {

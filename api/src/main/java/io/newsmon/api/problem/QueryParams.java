@@ -39,4 +39,16 @@ public final class QueryParams {
             throw ProblemException.badField(name, "must be a numeric id, got '" + value + "'");
         }
     }
+
+    /** An ISO 639 language code, lower-cased, or null when absent. */
+    public static String languageCode(String field, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        String lang = value.strip().toLowerCase(java.util.Locale.ROOT);
+        if (!lang.matches("[a-z]{2,3}")) {
+            throw ProblemException.badField(field, "must be an ISO 639 code such as 'en', got '" + value + "'");
+        }
+        return lang;
+    }
 }

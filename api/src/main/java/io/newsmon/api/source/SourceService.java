@@ -1,6 +1,7 @@
 package io.newsmon.api.source;
 
 import io.newsmon.api.problem.ProblemException;
+import io.newsmon.api.problem.QueryParams;
 import io.newsmon.domain.article.Article;
 import io.newsmon.domain.dto.NewSource;
 import io.newsmon.domain.dto.SourceView;
@@ -89,7 +90,7 @@ public class SourceService {
             throw ProblemException.badField("name", "must be at most 300 characters");
         }
         source.kind = SourceKind.FEED;
-        source.languageHint = languageHint(request.languageHint());
+        source.languageHint = QueryParams.languageCode("languageHint", request.languageHint());
         if (request.pollIntervalSeconds() != null) {
             int poll = request.pollIntervalSeconds();
             if (poll < MIN_POLL_SECONDS || poll > MAX_POLL_SECONDS) {
@@ -125,17 +126,6 @@ public class SourceService {
             throw ProblemException.badField("url", "must be at most 2048 characters");
         }
         return uri.toString();
-    }
-
-    private static String languageHint(String hint) {
-        if (hint == null || hint.isBlank()) {
-            return null;
-        }
-        String lang = hint.strip().toLowerCase(Locale.ROOT);
-        if (!lang.matches("[a-z]{2,3}")) {
-            throw ProblemException.badField("languageHint", "must be an ISO 639 code such as 'en', got '" + hint + "'");
-        }
-        return lang;
     }
 
     static SourceView view(Source s, Output o, Instant now) {

@@ -133,25 +133,6 @@ final class ContentScorer {
         return sb.toString().strip();
     }
 
-    static boolean hasOwnText(Element e) {
-        for (Node n : e.childNodes()) {
-            if (n instanceof TextNode t && !t.isBlank()) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    static boolean hasBlockChild(Element e) {
-        for (Element child : e.children()) {
-            String tag = child.tagName();
-            if (BLOCK_TAGS.contains(tag) && !tag.equals("br") && !tag.equals("hr")) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     private List<Element> withSiblings(Element top, double topScore) {
         Element parent = top.parent();
         if (parent == null) {
