@@ -5,7 +5,12 @@ import java.util.List;
 
 /** An RFC 9457 problem detail, with the offending fields when the request itself was wrong. */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
-public record Problem(String type, String title, int status, String detail, List<FieldError> errors) {
+public record Problem(
+        String type, String title, int status, String detail, List<FieldError> errors, Integer position, String limit) {
+
+    public Problem(String type, String title, int status, String detail, List<FieldError> errors) {
+        this(type, title, status, detail, errors, null, null);
+    }
 
     public static final String MEDIA_TYPE = "application/problem+json";
 

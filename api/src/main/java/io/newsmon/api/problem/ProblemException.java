@@ -25,6 +25,21 @@ public class ProblemException extends RuntimeException {
                 List.of(new Problem.FieldError(field, reason))));
     }
 
+    /**
+     * A query the analyst query language refused: the message, its 0-based position in {@code field}'s value
+     * (omitted when it concerns the whole query) and the limit's configuration key when a limit refused it.
+     */
+    public static ProblemException badQuery(String field, String reason, int position, String limit) {
+        return new ProblemException(new Problem(
+                "about:blank",
+                "Bad Request",
+                400,
+                field + ": " + reason,
+                List.of(new Problem.FieldError(field, reason)),
+                position < 0 ? null : position,
+                limit));
+    }
+
     public static ProblemException notFound(String what) {
         return new ProblemException(Problem.of(404, "Not Found", what + " does not exist"));
     }
