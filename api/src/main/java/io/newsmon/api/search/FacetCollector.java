@@ -31,9 +31,13 @@ final class FacetCollector implements Collector {
     private final long bucketMillis;
     private final Map<String, Map<String, Long>> counts = new LinkedHashMap<>();
     private final TreeMap<Long, Long> buckets = new TreeMap<>();
+    /** Per-leaf histogram counts, by bucket offset from the leaf's earliest date: no boxing per document. */
+    private final long minDate;
+
     private long total;
 
-    FacetCollector(Map<String, String> fields, String dateField, long bucketMillis) {
+    FacetCollector(Map<String, String> fields, String dateField, long bucketMillis, long minDate) {
+        this.minDate = Math.floorDiv(minDate, bucketMillis) * bucketMillis;
         this.fields = fields;
         this.dateField = dateField;
         this.bucketMillis = bucketMillis;
@@ -55,6 +59,7 @@ final class FacetCollector implements Collector {
             ords[i] = new int[(int) Math.min(Integer.MAX_VALUE - 8, dvs[i].getValueCount())];
         }
         NumericDocValues dates = DocValues.getNumeric(context.reader(), dateField);
+        int[][] days = {new int[64]};
         return new LeafCollector() {
             @Override
             public void setScorer(Scorable scorer) {}
@@ -70,12 +75,26 @@ final class FacetCollector implements Collector {
                     }
                 }
                 if (dates.advanceExact(doc)) {
-                    buckets.merge(Math.floorDiv(dates.longValue(), bucketMillis) * bucketMillis, 1L, Long::sum);
+                    long slot = Math.floorDiv(dates.longValue() - minDate, bucketMillis);
+                    if (slot < 0 || slot >= 1_000_000) {
+                        buckets.merge(Math.floorDiv(dates.longValue(), bucketMillis) * bucketMillis, 1L, Long::sum);
+                    } else {
+                        if (slot >= days[0].length) {
+                            days[0] = java.util.Arrays.copyOf(days[0], (int) Math.max(slot + 1, days[0].length * 2L));
+                        }
+                        days[0][(int) slot]++;
+                    }
                 }
             }
 
             @Override
             public void finish() throws IOException {
+                int[] d = days[0];
+                for (int slot = 0; slot < d.length; slot++) {
+                    if (d[slot] > 0) {
+                        buckets.merge(minDate + slot * bucketMillis, (long) d[slot], Long::sum);
+                    }
+                }
                 for (int i = 0; i < dvs.length; i++) {
                     Map<String, Long> into = counts.get(names.get(i));
                     int[] o = ords[i];

@@ -249,9 +249,7 @@ public class SearchIndex {
                 maybeCommit();
                 return 0;
             }
-            for (ArticleDocument d : ArticleDocuments.load(c, ids)) {
-                writer.updateDocument(new Term(SearchFields.ID, Long.toString(d.id())), d.toDocument());
-            }
+            index(ArticleDocuments.load(c, ids));
         }
         recent.addAll(seqs);
         watermark = Math.max(watermark, seqs.get(seqs.size() - 1));
@@ -260,6 +258,21 @@ public class SearchIndex {
         maybeCommit();
         logProgress(ids.size());
         return ids.size();
+    }
+
+    /** Analysis dominates indexing and IndexWriter takes documents from several threads: use two. */
+    private void index(List<ArticleDocument> docs) throws IOException {
+        try {
+            docs.parallelStream().forEach(d -> {
+                try {
+                    writer.updateDocument(new Term(SearchFields.ID, Long.toString(d.id())), d.toDocument());
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
+        } catch (java.io.UncheckedIOException e) {
+            throw e.getCause();
+        }
     }
 
     private void logProgress(int indexed) {

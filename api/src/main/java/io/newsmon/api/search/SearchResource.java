@@ -56,7 +56,7 @@ public class SearchResource {
         if (q == null || q.isBlank()) {
             throw ProblemException.badQuery("q", "the query is empty", 0, null);
         }
-        return search.search(new SearchService.Request(
+        return search.search(new SearchExecutor.Request(
                 q,
                 blankToNull(from),
                 blankToNull(to),

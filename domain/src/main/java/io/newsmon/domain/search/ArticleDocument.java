@@ -48,11 +48,15 @@ public record ArticleDocument(
     /** Text with positions and offsets, so phrases, NEAR and highlighting need no re-analysis. */
     private static final FieldType TEXT_STORED = textType(true);
 
+    /** Searched, never highlighted (stemmed text, entity names): positions for phrases and NEAR suffice. */
     private static final FieldType TEXT = textType(false);
 
     private static FieldType textType(boolean stored) {
         FieldType t = new FieldType(TextField.TYPE_NOT_STORED);
-        t.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
+        t.setIndexOptions(
+                stored
+                        ? IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS
+                        : IndexOptions.DOCS_AND_FREQS_AND_POSITIONS);
         t.setStored(stored);
         t.freeze();
         return t;

@@ -1,0 +1,268 @@
+package io.newsmon.api.search;
+
+import io.newsmon.api.problem.Problem;
+import io.newsmon.api.problem.ProblemException;
+import io.newsmon.domain.dto.SearchResult;
+import io.newsmon.domain.dto.SearchResult.SearchHit;
+import io.newsmon.domain.search.SearchFields;
+import io.newsmon.domain.search.query.AnalystQuery;
+import io.newsmon.domain.search.query.QueryException;
+import io.newsmon.domain.search.query.QueryLimits;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.PointValues;
+import org.apache.lucene.index.QueryTimeoutImpl;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MultiCollector;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopDocsCollector;
+import org.apache.lucene.search.TopFieldCollector;
+import org.apache.lucene.search.TopScoreDocCollector;
+import org.apache.lucene.search.WildcardQuery;
+import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
+import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
+import org.apache.lucene.search.uhighlight.WholeBreakIterator;
+import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.util.automaton.CompiledAutomaton;
+
+/**
+ * Runs analyst queries against an index: hits with highlighted snippets, an exact total and facets. Plain
+ * Java (no CDI), so the benchmark runs exactly the code the API runs.
+ */
+public final class SearchExecutor {
+
+    /** Facet name in the API → doc-values field in the index. */
+    static final Map<String, String> FACETS = new LinkedHashMap<>();
+
+    static {
+        FACETS.put("sources", SearchFields.FACET_SOURCE);
+        FACETS.put("countries", SearchFields.COUNTRY);
+        FACETS.put("persons", SearchFields.FACET_PERSON);
+        FACETS.put("organizations", SearchFields.FACET_ORG);
+        FACETS.put("places", SearchFields.FACET_PLACE);
+        FACETS.put("languages", SearchFields.LANG);
+        FACETS.put("categories", SearchFields.CATEGORY);
+    }
+
+    private static final int FACET_TOP = 10;
+    private static final long HOUR = Duration.ofHours(1).toMillis();
+    private static final long DAY = Duration.ofDays(1).toMillis();
+
+    /** What to search for; {@code from}/{@code to} as the query language writes dates, both optional. */
+    public record Request(
+            String q, String from, String to, boolean byDate, int page, int size, boolean stem, String interval) {}
+
+    private final QueryLimits limits;
+    private final int maxResultWindow;
+
+    public SearchExecutor(QueryLimits limits, int maxResultWindow) {
+        this.limits = limits;
+        this.maxResultWindow = maxResultWindow;
+    }
+
+    /** Parses {@code q}, or throws a 400 problem naming the position and, for a limit, the limit. */
+    public AnalystQuery parse(String field, String q, boolean stem) {
+        try {
+            return AnalystQuery.parse(q, limits, stem);
+        } catch (QueryException e) {
+            throw ProblemException.badQuery(field, e.getMessage(), e.position(), e.limit());
+        }
+    }
+
+    /** Searches {@code shared} (not modified: the timeout goes on a searcher of its own). */
+    public SearchResult search(IndexSearcher shared, Request r) {
+        if ((long) (r.page() + 1) * r.size() > maxResultWindow) {
+            throw ProblemException.badField(
+                    "page",
+                    "page × size may not pass " + maxResultWindow
+                            + " results (newsmon.search.max-result-window); narrow the query instead");
+        }
+        AnalystQuery parsed = parse("q", r.q(), r.stem());
+        Query query = withDates(parsed.query(), r.from(), r.to());
+        try {
+            checkWildcards(shared, parsed.wildcards());
+            IndexSearcher searcher = new IndexSearcher(shared.getIndexReader());
+            searcher.setTimeout(new QueryTimeoutImpl(limits.timeout().toMillis()));
+            int numHits = (r.page() + 1) * r.size();
+            TopDocsCollector<?> top = r.byDate()
+                    ? TopFieldCollector.create(byDate(), numHits, Integer.MAX_VALUE)
+                    : TopScoreDocCollector.create(numHits, Integer.MAX_VALUE);
+            String interval = interval(r);
+            FacetCollector facets = new FacetCollector(
+                    FACETS, SearchFields.PUBLISHED, interval.equals("hour") ? HOUR : DAY, earliest(searcher));
+            long started = System.nanoTime();
+            searcher.search(query, MultiCollector.wrap(top, facets));
+            if (searcher.timedOut()) {
+                throw new ProblemException(new Problem(
+                        "about:blank",
+                        "Service Unavailable",
+                        503,
+                        "the search took longer than " + limits.timeout().toMillis()
+                                + " ms (newsmon.search.timeout); narrow the query or try again",
+                        List.of(),
+                        null,
+                        "newsmon.search.timeout"));
+            }
+            TopDocs docs = top.topDocs(r.page() * r.size(), r.size());
+            List<SearchHit> hits = hits(searcher, parsed.query(), docs);
+            long took = (System.nanoTime() - started) / 1_000_000;
+            return new SearchResult(
+                    facets.total(),
+                    r.page(),
+                    r.size(),
+                    parsed.parsed().toString(),
+                    hits,
+                    facets.facets(FACET_TOP),
+                    facets.histogram(),
+                    interval,
+                    took);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The earliest publication time in the index: the histogram counts from there. */
+    private static long earliest(IndexSearcher searcher) throws IOException {
+        byte[] min = PointValues.getMinPackedValue(searcher.getIndexReader(), SearchFields.PUBLISHED);
+        return min == null ? 0 : LongPoint.decodeDimension(min, 0);
+    }
+
+    private static Sort byDate() {
+        SortField published = new SortField(SearchFields.PUBLISHED, SortField.Type.LONG, true);
+        published.setMissingValue(Long.MIN_VALUE);
+        return new Sort(published, new SortField(SearchFields.ID, SortField.Type.LONG, true));
+    }
+
+    private static String interval(Request r) {
+        if (r.interval() != null) {
+            return r.interval();
+        }
+        if (r.from() != null && r.to() != null) {
+            try {
+                Instant from = Instant.parse(r.from().length() == 10 ? r.from() + "T00:00:00Z" : r.from());
+                Instant to = Instant.parse(r.to().length() == 10 ? r.to() + "T23:59:59Z" : r.to());
+                if (Duration.between(from, to).compareTo(Duration.ofDays(3)) <= 0) {
+                    return "hour";
+                }
+            } catch (RuntimeException e) {
+                // dates were validated by the query; an exotic form just keeps days
+            }
+        }
+        return "day";
+    }
+
+    /** {@code from} and {@code to} are published:[from TO to], so they take the query language's dates. */
+    private Query withDates(Query query, String from, String to) {
+        if (from == null && to == null) {
+            return query;
+        }
+        Query range;
+        try {
+            range = AnalystQuery.parse(
+                            "published:[" + (from == null ? "*" : from) + " TO " + (to == null ? "*" : to) + "]",
+                            QueryLimits.DEFAULT)
+                    .query();
+        } catch (QueryException e) {
+            String field = from != null && e.getMessage().contains("'" + from + "'") ? "from" : "to";
+            throw ProblemException.badField(field, "must be a date such as 2024-01-31 or 2024-01-31T08:00:00Z");
+        }
+        return new BooleanQuery.Builder()
+                .add(query, Occur.MUST)
+                .add(range, Occur.FILTER)
+                .build();
+    }
+
+    /** Counts what each wildcard stands for in this index and refuses the query past the limit. */
+    private void checkWildcards(IndexSearcher searcher, List<AnalystQuery.Wildcard> wildcards) throws IOException {
+        int limit = limits.maxWildcardExpansions();
+        for (AnalystQuery.Wildcard w : wildcards) {
+            CompiledAutomaton automaton =
+                    new CompiledAutomaton(WildcardQuery.toAutomaton(new Term(w.field(), w.pattern())));
+            Set<BytesRef> seen = new HashSet<>();
+            for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+                Terms terms = leaf.reader().terms(w.field());
+                if (terms == null) {
+                    continue;
+                }
+                TermsEnum te = automaton.getTermsEnum(terms);
+                for (BytesRef t = te.next(); t != null; t = te.next()) {
+                    seen.add(BytesRef.deepCopyOf(t));
+                    if (seen.size() > limit) {
+                        throw ProblemException.badQuery(
+                                "q",
+                                "the wildcard '" + w.pattern() + "' at " + w.position() + " matches more than " + limit
+                                        + " different words (newsmon.search.max-wildcard-expansions); make it longer",
+                                w.position(),
+                                "newsmon.search.max-wildcard-expansions");
+                    }
+                }
+            }
+        }
+    }
+
+    private static List<SearchHit> hits(IndexSearcher searcher, Query query, TopDocs docs) throws IOException {
+        if (docs.scoreDocs.length == 0) {
+            return List.of();
+        }
+        UnifiedHighlighter bodies = UnifiedHighlighter.builder(searcher, AnalystQuery.analyzer())
+                .withWeightMatches(true)
+                .withHandleMultiTermQuery(true)
+                .withHighlightPhrasesStrictly(true)
+                .withMaxLength(50_000)
+                .withMaxNoHighlightPassages(1)
+                .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true))
+                .build();
+        UnifiedHighlighter titles = UnifiedHighlighter.builder(searcher, AnalystQuery.analyzer())
+                .withWeightMatches(true)
+                .withHandleMultiTermQuery(true)
+                .withHighlightPhrasesStrictly(true)
+                .withBreakIterator(WholeBreakIterator::new)
+                .withMaxNoHighlightPassages(1)
+                .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", "", true))
+                .build();
+        String[] snippets = bodies.highlightFields(new String[] {SearchFields.BODY}, query, docs, new int[] {2})
+                .get(SearchFields.BODY);
+        String[] titled = titles.highlightFields(new String[] {SearchFields.TITLE}, query, docs, new int[] {1})
+                .get(SearchFields.TITLE);
+        StoredFields stored = searcher.storedFields();
+        List<SearchHit> out = new java.util.ArrayList<>(docs.scoreDocs.length);
+        for (int i = 0; i < docs.scoreDocs.length; i++) {
+            ScoreDoc sd = docs.scoreDocs[i];
+            Document d = stored.document(sd.doc);
+            Number published = d.getField(SearchFields.PUBLISHED) == null
+                    ? null
+                    : d.getField(SearchFields.PUBLISHED).numericValue();
+            out.add(new SearchHit(
+                    Long.parseLong(d.get(SearchFields.ID)),
+                    d.get(SearchFields.URL),
+                    d.get(SearchFields.TITLE),
+                    titled[i],
+                    snippets[i],
+                    published == null ? null : Instant.ofEpochMilli(published.longValue()),
+                    d.get(SearchFields.SOURCE_NAME),
+                    d.get(SearchFields.LANG),
+                    Float.isNaN(sd.score) ? 0f : sd.score));
+        }
+        return out;
+    }
+}
