@@ -4,12 +4,14 @@ import io.newsmon.api.problem.Problem;
 import io.newsmon.api.problem.ProblemException;
 import io.newsmon.domain.dto.SearchResult;
 import io.newsmon.domain.dto.SearchResult.SearchHit;
+import io.newsmon.domain.search.ArticleDocument;
 import io.newsmon.domain.search.SearchFields;
 import io.newsmon.domain.search.query.AnalystQuery;
 import io.newsmon.domain.search.query.QueryException;
 import io.newsmon.domain.search.query.QueryLimits;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.text.BreakIterator;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
@@ -17,12 +19,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.apache.lucene.document.Document;
 import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.index.BinaryDocValues;
+import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.PointValues;
 import org.apache.lucene.index.QueryTimeoutImpl;
-import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
@@ -40,6 +44,7 @@ import org.apache.lucene.search.TopFieldCollector;
 import org.apache.lucene.search.TopScoreDocCollector;
 import org.apache.lucene.search.WildcardQuery;
 import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
+import org.apache.lucene.search.uhighlight.PassageFormatter;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.search.uhighlight.WholeBreakIterator;
 import org.apache.lucene.util.BytesRef;
@@ -224,45 +229,59 @@ public final class SearchExecutor {
         if (docs.scoreDocs.length == 0) {
             return List.of();
         }
-        UnifiedHighlighter bodies = UnifiedHighlighter.builder(searcher, AnalystQuery.analyzer())
-                .withWeightMatches(true)
-                .withHandleMultiTermQuery(true)
-                .withHighlightPhrasesStrictly(true)
-                .withMaxLength(50_000)
-                .withMaxNoHighlightPassages(1)
-                .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true))
-                .build();
-        UnifiedHighlighter titles = UnifiedHighlighter.builder(searcher, AnalystQuery.analyzer())
-                .withWeightMatches(true)
-                .withHandleMultiTermQuery(true)
-                .withHighlightPhrasesStrictly(true)
-                .withBreakIterator(WholeBreakIterator::new)
-                .withMaxNoHighlightPassages(1)
-                .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", "", true))
-                .build();
-        String[] snippets = bodies.highlightFields(new String[] {SearchFields.BODY}, query, docs, new int[] {2})
-                .get(SearchFields.BODY);
-        String[] titled = titles.highlightFields(new String[] {SearchFields.TITLE}, query, docs, new int[] {1})
-                .get(SearchFields.TITLE);
-        StoredFields stored = searcher.storedFields();
+        // one highlighter for both fields, so each hit's stored text is decompressed once
+        UnifiedHighlighter highlighter =
+                new UnifiedHighlighter(UnifiedHighlighter.builder(searcher, AnalystQuery.analyzer())
+                        .withWeightMatches(true)
+                        .withHandleMultiTermQuery(true)
+                        .withHighlightPhrasesStrictly(true)
+                        .withMaxLength(50_000)
+                        .withMaxNoHighlightPassages(1)) {
+                    private final PassageFormatter body = new DefaultPassageFormatter("<mark>", "</mark>", " … ", true);
+                    private final PassageFormatter title = new DefaultPassageFormatter("<mark>", "</mark>", "", true);
+
+                    @Override
+                    protected BreakIterator getBreakIterator(String field) {
+                        return field.equals(SearchFields.TITLE)
+                                ? new WholeBreakIterator()
+                                : super.getBreakIterator(field);
+                    }
+
+                    @Override
+                    protected PassageFormatter getFormatter(String field) {
+                        return field.equals(SearchFields.TITLE) ? title : body;
+                    }
+                };
+        Map<String, String[]> highlighted = highlighter.highlightFields(
+                new String[] {SearchFields.TITLE, SearchFields.BODY}, query, docs, new int[] {1, 2});
+        String[] titled = highlighted.get(SearchFields.TITLE);
+        String[] snippets = highlighted.get(SearchFields.BODY);
+        List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
         List<SearchHit> out = new java.util.ArrayList<>(docs.scoreDocs.length);
         for (int i = 0; i < docs.scoreDocs.length; i++) {
             ScoreDoc sd = docs.scoreDocs[i];
-            Document d = stored.document(sd.doc);
-            Number published = d.getField(SearchFields.PUBLISHED) == null
-                    ? null
-                    : d.getField(SearchFields.PUBLISHED).numericValue();
+            LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(sd.doc, leaves));
+            int doc = sd.doc - leaf.docBase;
+            long id = numeric(leaf, SearchFields.ID, doc);
+            long published = numeric(leaf, SearchFields.PUBLISHED, doc);
+            BinaryDocValues hit = DocValues.getBinary(leaf.reader(), SearchFields.HIT);
+            String[] f = hit.advanceExact(doc) ? ArticleDocument.hitFields(hit.binaryValue()) : new String[4];
             out.add(new SearchHit(
-                    Long.parseLong(d.get(SearchFields.ID)),
-                    d.get(SearchFields.URL),
-                    d.get(SearchFields.TITLE),
+                    id,
+                    f[0],
+                    f[1],
                     titled[i],
                     snippets[i],
-                    published == null ? null : Instant.ofEpochMilli(published.longValue()),
-                    d.get(SearchFields.SOURCE_NAME),
-                    d.get(SearchFields.LANG),
+                    published == Long.MIN_VALUE ? null : Instant.ofEpochMilli(published),
+                    f[2],
+                    f[3],
                     Float.isNaN(sd.score) ? 0f : sd.score));
         }
         return out;
+    }
+
+    private static long numeric(LeafReaderContext leaf, String field, int doc) throws IOException {
+        NumericDocValues v = DocValues.getNumeric(leaf.reader(), field);
+        return v.advanceExact(doc) ? v.longValue() : Long.MIN_VALUE;
     }
 }

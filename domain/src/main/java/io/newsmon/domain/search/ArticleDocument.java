@@ -6,6 +6,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.apache.lucene.document.BinaryDocValuesField;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.DoublePoint;
 import org.apache.lucene.document.Field;
@@ -66,6 +67,8 @@ public record ArticleDocument(
         Document d = new Document();
         d.add(new StringField(SearchFields.ID, Long.toString(id), Field.Store.YES));
         d.add(new NumericDocValuesField(SearchFields.ID, id));
+        // what a hit shows, readable without decompressing the stored body
+        d.add(new BinaryDocValuesField(SearchFields.HIT, new BytesRef(hitFields())));
         d.add(new StoredField(SearchFields.SEQ, seq));
         if (url != null) {
             d.add(new StoredField(SearchFields.URL, url));
@@ -112,6 +115,25 @@ public record ArticleDocument(
             d.add(new DoublePoint(SearchFields.TONE, tone));
         }
         return d;
+    }
+
+    /** url, title, source name and language joined by NUL, for {@link #hitFields(BytesRef)}. */
+    private String hitFields() {
+        return String.join("\u0000", nz(url), nz(title), nz(sourceName), nz(language));
+    }
+
+    private static String nz(String s) {
+        return s == null ? "" : s.replace('\u0000', ' ');
+    }
+
+    /** The url, title, source name and language stored in {@link SearchFields#HIT}; absent ones are null. */
+    public static String[] hitFields(BytesRef value) {
+        String[] parts = value.utf8ToString().split("\u0000", -1);
+        String[] out = new String[4];
+        for (int i = 0; i < 4; i++) {
+            out[i] = i < parts.length && !parts[i].isEmpty() ? parts[i] : null;
+        }
+        return out;
     }
 
     private static void entities(Document d, String field, String facet, List<String> names) {

@@ -28,6 +28,8 @@ public final class SearchFields {
     public static final String TONE = "tone";
     public static final String PUBLISHED = "published";
     public static final String SEQ = "seq";
+    /** Binary doc values with what a hit shows (see {@link ArticleDocument#hitFields}). */
+    public static final String HIT = "hit";
 
     /** Facet fields (sorted-set doc values holding display values). */
     public static final String FACET_SOURCE = "f_source";
