@@ -32,18 +32,31 @@ class SearchE2ETest {
     @Test
     void importedArticlesAreFoundExactlyByTheQueryLanguage() throws Exception {
         // a made-up word only this run's articles contain
-        String tag = "zx" + UUID.randomUUID().toString().replace("-", "").substring(0, 10).toLowerCase(Locale.ROOT);
+        String tag = "zx"
+                + UUID.randomUUID().toString().replace("-", "").substring(0, 10).toLowerCase(Locale.ROOT);
         Path file = Files.createTempFile("newsmon-search", ".jsonl");
         Files.writeString(
                 file,
                 String.join(
                         "\n",
-                        line(tag, 1, "Border talks", "Officials of both countries discussed the border crossing "
-                                + tag + " on Monday.", "2024-01-18T10:00:00Z"),
-                        line(tag, 2, "Storm on the coast", "A storm closed the " + tag
-                                + " crossing; the border stayed shut for two days.", "2024-01-31T23:30:00Z"),
-                        line(tag, 3, "Trade figures", "Exports through " + tag
-                                + " grew in February, the ministry said.", "2024-02-02T09:00:00Z")),
+                        line(
+                                tag,
+                                1,
+                                "Border talks",
+                                "Officials of both countries discussed the border crossing " + tag + " on Monday.",
+                                "2024-01-18T10:00:00Z"),
+                        line(
+                                tag,
+                                2,
+                                "Storm on the coast",
+                                "A storm closed the " + tag + " crossing; the border stayed shut for two days.",
+                                "2024-01-31T23:30:00Z"),
+                        line(
+                                tag,
+                                3,
+                                "Trade figures",
+                                "Exports through " + tag + " grew in February, the ministry said.",
+                                "2024-02-02T09:00:00Z")),
                 StandardCharsets.UTF_8);
         Run imported = newsmon("import", file.toString());
         assertThat(imported.exit()).as(imported.output()).isZero();
@@ -52,8 +65,10 @@ class SearchE2ETest {
         assertThat(urls(tag)).containsExactlyInAnyOrder(url(tag, 1), url(tag, 2), url(tag, 3));
         assertThat(urls(tag + " border -storm")).containsExactly(url(tag, 1));
         assertThat(urls(tag + " AND (storm OR exports)")).containsExactlyInAnyOrder(url(tag, 2), url(tag, 3));
-        assertThat(urls("border NEAR/2 " + tag)).containsExactly(url(tag, 1));
-        assertThat(urls(tag + " published:[2024-01-01 TO 2024-01-31]")).containsExactlyInAnyOrder(url(tag, 1), url(tag, 2));
+        assertThat(urls("border NEAR/1 " + tag)).containsExactly(url(tag, 1));
+        assertThat(urls("border NEAR/2 " + tag)).containsExactlyInAnyOrder(url(tag, 1), url(tag, 2));
+        assertThat(urls(tag + " published:[2024-01-01 TO 2024-01-31]"))
+                .containsExactlyInAnyOrder(url(tag, 1), url(tag, 2));
         assertThat(urls(tag + " source:\"e2e search\"")).hasSize(3);
 
         Run bad = newsmon("search", "--json", tag + " AND (storm OR");
@@ -76,7 +91,7 @@ class SearchE2ETest {
     }
 
     private static String line(String tag, int n, String title, String body, String published) {
-        return "{\"url\":\"" + url(tag, n) + "\",\"title\":\"" + title + "\",\"body\":\"" + body
-                + "\",\"published\":\"" + published + "\",\"source\":\"E2E search\",\"language\":\"en\"}";
+        return "{\"url\":\"" + url(tag, n) + "\",\"title\":\"" + title + "\",\"body\":\"" + body + "\",\"published\":\""
+                + published + "\",\"source\":\"E2E search\",\"language\":\"en\"}";
     }
 }

@@ -42,6 +42,7 @@ public class SearchIndex {
 
     private static final Logger LOG = Logger.getLogger(SearchIndex.class);
     private static final String SEQ_KEY = "newsmon.seq";
+    private static final String MAPPING_KEY = "newsmon.mapping";
 
     /** Where the index stands, for the status endpoint and readiness. */
     public record Status(
@@ -79,10 +80,15 @@ public class SearchIndex {
         } else {
             directory = new ByteBuffersDirectory();
         }
-        IndexWriterConfig iwc = new IndexWriterConfig(AnalystQuery.analyzer());
-        iwc.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
-        iwc.setRAMBufferSizeMB(64);
-        writer = new IndexWriter(directory, iwc);
+        writer = openWriter(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
+        String mapping = commitData().get(MAPPING_KEY);
+        if (DirectoryReader.indexExists(directory) && !ArticleDocument.MAPPING_VERSION.equals(mapping)) {
+            LOG.infof(
+                    "search index: built with document mapping %s, this version uses %s; rebuilding it",
+                    mapping, ArticleDocument.MAPPING_VERSION);
+            writer.close();
+            writer = openWriter(IndexWriterConfig.OpenMode.CREATE);
+        }
         watermark = committedSeq();
         searchers = new SearcherManager(writer, null);
         LOG.infof(
@@ -110,12 +116,19 @@ public class SearchIndex {
         }
     }
 
-    private long committedSeq() throws IOException {
-        if (!DirectoryReader.indexExists(directory)) {
-            return 0;
-        }
-        Map<String, String> data = writer.getLiveCommitData() == null ? Map.of() : toMap(writer.getLiveCommitData());
-        String seq = data.get(SEQ_KEY);
+    private IndexWriter openWriter(IndexWriterConfig.OpenMode mode) throws IOException {
+        IndexWriterConfig iwc = new IndexWriterConfig(AnalystQuery.analyzer());
+        iwc.setOpenMode(mode);
+        iwc.setRAMBufferSizeMB(64);
+        return new IndexWriter(directory, iwc);
+    }
+
+    private Map<String, String> commitData() {
+        return writer.getLiveCommitData() == null ? Map.of() : toMap(writer.getLiveCommitData());
+    }
+
+    private long committedSeq() {
+        String seq = commitData().get(SEQ_KEY);
         return seq == null ? 0 : Long.parseLong(seq);
     }
 
@@ -294,7 +307,9 @@ public class SearchIndex {
 
     private synchronized void commit() throws IOException {
         if (writer.hasUncommittedChanges() || writer.getLiveCommitData() == null) {
-            writer.setLiveCommitData(Map.of(SEQ_KEY, Long.toString(watermark)).entrySet());
+            writer.setLiveCommitData(
+                    Map.of(SEQ_KEY, Long.toString(watermark), MAPPING_KEY, ArticleDocument.MAPPING_VERSION)
+                            .entrySet());
             writer.commit();
         }
         lastCommit = System.currentTimeMillis();

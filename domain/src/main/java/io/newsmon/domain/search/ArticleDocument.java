@@ -46,6 +46,12 @@ public record ArticleDocument(
         List<String> categories,
         Double tone) {
 
+    /**
+     * Changes whenever fields or their index options change: an index built with another mapping is rebuilt
+     * from the database instead of failing on the first new document.
+     */
+    public static final String MAPPING_VERSION = "2";
+
     /** Text with positions and offsets, so phrases, NEAR and highlighting need no re-analysis. */
     private static final FieldType TEXT_STORED = textType(true);
 
