@@ -1,0 +1,97 @@
+package io.newsmon.nlp.entities;
+
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Country names as news writes them, to their ISO 3166-1 alpha-2 code: the JDK's English (CLDR) names plus
+ * common short forms and aliases.
+ */
+public final class Countries {
+
+    private static final Map<String, String> NAMES = names();
+
+    /** Names that are as often something else (a first name, a US state) and are never added on their own. */
+    static final Set<String> AMBIGUOUS = Set.of("Chad", "Jordan", "Georgia", "Niger", "Turkey", "Guinea", "Dominica");
+
+    private Countries() {}
+
+    private static Map<String, String> names() {
+        Map<String, String> m = new HashMap<>();
+        for (String code : Locale.getISOCountries()) {
+            String name = new Locale("", code).getDisplayCountry(Locale.ENGLISH);
+            if (name.matches("[\\p{L} .'-]+")) {
+                m.put(name, code);
+            }
+        }
+        String[][] aliases = {
+            {"U.S.", "US"},
+            {"US", "US"},
+            {"USA", "US"},
+            {"U.S.A.", "US"},
+            {"America", "US"},
+            {"United States of America", "US"},
+            {"UK", "GB"},
+            {"U.K.", "GB"},
+            {"Britain", "GB"},
+            {"Great Britain", "GB"},
+            {"England", "GB"},
+            {"Scotland", "GB"},
+            {"Wales", "GB"},
+            {"Northern Ireland", "GB"},
+            {"Russia", "RU"},
+            {"Iran", "IR"},
+            {"Syria", "SY"},
+            {"South Korea", "KR"},
+            {"North Korea", "KP"},
+            {"Vietnam", "VN"},
+            {"Laos", "LA"},
+            {"Czech Republic", "CZ"},
+            {"Czechia", "CZ"},
+            {"Ivory Coast", "CI"},
+            {"Burma", "MM"},
+            {"Myanmar", "MM"},
+            {"Taiwan", "TW"},
+            {"Palestine", "PS"},
+            {"Kosovo", "XK"},
+            {"Holland", "NL"},
+            {"the Netherlands", "NL"},
+            {"UAE", "AE"},
+            {"Emirates", "AE"},
+            {"Saudi Arabia", "SA"},
+            {"Bolivia", "BO"},
+            {"Venezuela", "VE"},
+            {"Tanzania", "TZ"},
+            {"Moldova", "MD"},
+            {"Macedonia", "MK"},
+            {"Congo", "CD"},
+            {"Vatican", "VA"},
+            {"East Timor", "TL"},
+            {"Cape Verde", "CV"},
+            {"Swaziland", "SZ"},
+            {"Turkiye", "TR"},
+            {"Türkiye", "TR"}
+        };
+        for (String[] a : aliases) {
+            m.put(a[0], a[1]);
+        }
+        return Collections.unmodifiableMap(m);
+    }
+
+    /** The ISO code of a country name or alias as written (case matters: "US" is a country, "us" is not). */
+    public static String code(String name) {
+        return NAMES.get(name);
+    }
+
+    static Set<String> names(boolean includeAmbiguous) {
+        if (includeAmbiguous) {
+            return NAMES.keySet();
+        }
+        Set<String> out = new java.util.HashSet<>(NAMES.keySet());
+        out.removeAll(AMBIGUOUS);
+        return out;
+    }
+}

@@ -1,0 +1,25 @@
+package io.newsmon.nlp.entities;
+
+/** The recognisers newsmon uses, built once: they hold CRF models of 30–80 MB of heap. */
+public final class Recognizers {
+
+    /** Written into each stored mention, so a later model's output can be told apart. */
+    public static final String ENGLISH_NAME = "corenlp-3class+rules";
+
+    public static final String FALLBACK_NAME = "rules";
+
+    private Recognizers() {}
+
+    /** English: CoreNLP's 3-class CRF with newsmon's rules around it. */
+    public static EntityRecognizer english() {
+        return new NewsEntityRecognizer(CrfRecognizer.load(CrfRecognizer.ALL_3CLASS, false));
+    }
+
+    /**
+     * Other languages: the rules alone (country names, acronyms, consistency) — no statistical model yet,
+     * so people and organisations are not found outside English.
+     */
+    public static EntityRecognizer fallback() {
+        return new NewsEntityRecognizer(text -> java.util.List.of());
+    }
+}
