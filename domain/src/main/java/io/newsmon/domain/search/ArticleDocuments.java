@@ -68,6 +68,19 @@ public final class ArticleDocuments {
                 }
             }
         }
+        try (PreparedStatement ps =
+                c.prepareStatement("SELECT article_id, code FROM article_country WHERE article_id IN (" + in
+                        + ") ORDER BY mentions DESC, code")) {
+            bind(ps, ids);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    Row r = rows.get(rs.getLong(1));
+                    if (r != null) {
+                        r.countries.add(rs.getString(2));
+                    }
+                }
+            }
+        }
         List<ArticleDocument> out = new ArrayList<>(rows.size());
         for (Row r : rows.values()) {
             out.add(r.document());
@@ -103,6 +116,7 @@ public final class ArticleDocuments {
         String sourceName;
         String sourceUrl;
         final Map<String, List<String>> entities = new HashMap<>();
+        final List<String> countries = new ArrayList<>();
 
         ArticleDocument document() {
             List<String> hosts = new ArrayList<>();
@@ -125,7 +139,7 @@ public final class ArticleDocuments {
                     entities.getOrDefault("PERSON", List.of()),
                     entities.getOrDefault("ORGANIZATION", List.of()),
                     entities.getOrDefault("LOCATION", List.of()),
-                    List.of(),
+                    countries,
                     List.of(),
                     null);
         }

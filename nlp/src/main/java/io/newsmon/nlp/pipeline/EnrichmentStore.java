@@ -1,28 +1,50 @@
 package io.newsmon.nlp.pipeline;
 
 import io.newsmon.domain.article.Article;
+import io.newsmon.domain.article.EntityMention;
+import io.newsmon.domain.article.EntityType;
 import io.newsmon.domain.pipeline.ArticleQueue;
 import io.newsmon.domain.pipeline.PipelineState;
 import io.newsmon.language.LanguageDetector;
+import io.newsmon.nlp.entities.Entity;
+import io.newsmon.nlp.entities.EntityRecognizer;
+import io.newsmon.nlp.entities.Geotagger;
+import io.newsmon.nlp.entities.Recognizers;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Named;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.util.List;
+import java.util.Map;
 
 /** Computes an article's enrichment and commits it with the move to ENRICHED, fenced by the lease. */
 @ApplicationScoped
 @Transactional
 public class EnrichmentStore {
 
+    /** Entity recognition reads this much of title and body; the rest of a longer text is not read. */
+    static final int MAX_ENTITY_TEXT = 30_000;
+
     private final ArticleQueue queue;
     private final LanguageDetector languages;
     private final EnrichConfig config;
     private final Clock clock;
+    private final EntityRecognizer english;
+    private final EntityRecognizer fallback;
 
-    public EnrichmentStore(ArticleQueue queue, LanguageDetector languages, EnrichConfig config, Clock clock) {
+    public EnrichmentStore(
+            ArticleQueue queue,
+            LanguageDetector languages,
+            EnrichConfig config,
+            Clock clock,
+            @Named("english") EntityRecognizer english,
+            @Named("fallback") EntityRecognizer fallback) {
         this.queue = queue;
         this.languages = languages;
         this.config = config;
         this.clock = clock;
+        this.english = english;
+        this.fallback = fallback;
     }
 
     /** Stores the enrichment; throws {@code LeaseLostException}, storing nothing, when the lease is gone. */
@@ -32,9 +54,45 @@ public class EnrichmentStore {
                 (article.title == null ? "" : article.title + "\n\n") + (article.body == null ? "" : article.body);
         // detected beats declared: pages often carry a site-wide lang attribute
         languages.detect(text).ifPresent(lang -> article.language = lang);
+        storeEntities(article, text.length() > MAX_ENTITY_TEXT ? text.substring(0, MAX_ENTITY_TEXT) : text);
         article.enrichedAt = clock.instant();
         Article.flush();
         queue.completeInTransaction(id, owner, PipelineState.EXTRACTED, PipelineState.ENRICHED);
+    }
+
+    /**
+     * People, organisations and places with offsets into {@code title + "\n\n" + body}, and the countries
+     * they name; an article enriched again replaces what it had.
+     */
+    private void storeEntities(Article article, String text) {
+        boolean en = "en".equals(article.language);
+        List<Entity> entities = (en ? english : fallback).recognize(text);
+        EntityMention.deleteOfArticle(article.id);
+        for (Entity e : entities) {
+            EntityMention m = new EntityMention();
+            m.article = article;
+            m.type = switch (e.type()) {
+                case Entity.PERSON -> EntityType.PERSON;
+                case Entity.ORGANIZATION -> EntityType.ORGANIZATION;
+                default -> EntityType.LOCATION;
+            };
+            m.text = e.text().length() > 500 ? e.text().substring(0, 500) : e.text();
+            m.startOffset = e.start();
+            m.endOffset = e.end();
+            m.recognizer = en ? Recognizers.ENGLISH_NAME : Recognizers.FALLBACK_NAME;
+            m.persist();
+        }
+        var em = Article.getEntityManager();
+        em.createNativeQuery("DELETE FROM article_country WHERE article_id = ?1")
+                .setParameter(1, article.id)
+                .executeUpdate();
+        for (Map.Entry<String, Integer> c : Geotagger.countries(entities).entrySet()) {
+            em.createNativeQuery("INSERT INTO article_country (article_id, code, mentions) VALUES (?1, ?2, ?3)")
+                    .setParameter(1, article.id)
+                    .setParameter(2, c.getKey())
+                    .setParameter(3, c.getValue())
+                    .executeUpdate();
+        }
     }
 
     public void failed(long id, String owner, String error) {

@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.newsmon.domain.article.Article;
+import io.newsmon.domain.article.EntityMention;
 import io.newsmon.domain.pipeline.PipelineState;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Extracted articles become ENRICHED with their language, including those a crashed worker held. */
@@ -44,6 +46,41 @@ class EnrichmentPipelineTest {
             assertThat(en.enrichedAt).isNotNull();
             assertThat(en.seq).isNotNull();
             assertThat(fr.seq).isNotEqualTo(en.seq);
+        });
+    }
+
+    @Test
+    void englishArticlesGetTheirPeopleOrganisationsPlacesAndCountries() {
+        long id = insert(
+                "https://n.example/entities",
+                "Pakistan and Iran agree to de-escalate",
+                "Pakistan's foreign minister Jalil Abbas Jilani met Iran's Hossein Amir-Abdollahian in Islamabad"
+                        + " on Monday. Jilani said both sides would work with the United Nations, Reuters reported.",
+                null,
+                null);
+        await().atMost(Duration.ofSeconds(30)).until(() -> stateOf(id) == PipelineState.ENRICHED);
+        QuarkusTransaction.requiringNew().run(() -> {
+            Article a = Article.findById(id);
+            String text = a.title + "\n\n" + a.body;
+            List<EntityMention> mentions = EntityMention.ofArticle(id);
+            assertThat(mentions)
+                    .extracting(m -> m.type + ":" + m.text)
+                    .contains(
+                            "PERSON:Jalil Abbas Jilani",
+                            "PERSON:Jilani",
+                            "PERSON:Hossein Amir-Abdollahian",
+                            "LOCATION:Islamabad",
+                            "ORGANIZATION:United Nations",
+                            "ORGANIZATION:Reuters");
+            for (EntityMention m : mentions) {
+                assertThat(text.substring(m.startOffset, m.endOffset)).isEqualTo(m.text);
+            }
+            List<Object> countries = Article.getEntityManager()
+                    .createNativeQuery(
+                            "SELECT code FROM article_country WHERE article_id = ?1 ORDER BY mentions DESC," + " code")
+                    .setParameter(1, id)
+                    .getResultList();
+            assertThat(countries).containsExactlyInAnyOrder((Object) "PK", "IR");
         });
     }
 
