@@ -43,7 +43,8 @@ class SearchE2ETest {
                                 tag,
                                 1,
                                 "Border talks",
-                                "Officials of both countries discussed the border crossing " + tag + " on Monday.",
+                                "Officials of Pakistan and Iran, led by Jalil Abbas Jilani, discussed the border crossing "
+                                        + tag + " on Monday.",
                                 "2024-01-18T10:00:00Z"),
                         line(
                                 tag,
@@ -70,6 +71,10 @@ class SearchE2ETest {
         assertThat(urls(tag + " published:[2024-01-01 TO 2024-01-31]"))
                 .containsExactlyInAnyOrder(url(tag, 1), url(tag, 2));
         assertThat(urls(tag + " source:\"e2e search\"")).hasSize(3);
+        // entities and countries come from nlp's enrichment
+        assertThat(urls(tag + " person:jilani")).containsExactly(url(tag, 1));
+        assertThat(urls(tag + " country:PK")).containsExactly(url(tag, 1));
+        assertThat(urls(tag + " -country:pakistan")).containsExactlyInAnyOrder(url(tag, 2), url(tag, 3));
 
         Run bad = newsmon("search", "--json", tag + " AND (storm OR");
         assertThat(bad.exit()).isEqualTo(2);
