@@ -87,7 +87,7 @@ public class ArticleService {
                 entities);
     }
 
-    private static ArticleSummary summary(Article a) {
+    public static ArticleSummary summary(Article a) {
         return new ArticleSummary(
                 a.id,
                 a.url,

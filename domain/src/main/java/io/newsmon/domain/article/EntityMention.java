@@ -40,6 +40,10 @@ public class EntityMention extends PanacheEntityBase {
 
     public String recognizer;
 
+    /** The cross-article entity this mention stands for (table {@code entity}), or null. */
+    @Column(name = "entity_id")
+    public Long entityId;
+
     public static List<EntityMention> ofArticle(long articleId) {
         return list("article.id = ?1 order by startOffset", articleId);
     }

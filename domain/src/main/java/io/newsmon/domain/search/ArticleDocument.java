@@ -28,6 +28,7 @@ import org.apache.lucene.util.BytesRef;
  * @param published when it was published, or when it was fetched if the page did not say
  * @param sourceHosts hosts the article and its source live on (the article URL's host at least)
  * @param tone from -1 (negative) to 1 (positive), or null before enrichment scores it
+ * @param aliases other written forms of the entities (field → forms): searchable, not facets
  */
 public record ArticleDocument(
         long id,
@@ -44,13 +45,49 @@ public record ArticleDocument(
         List<String> places,
         List<String> countries,
         List<String> categories,
-        Double tone) {
+        Double tone,
+        java.util.Map<String, List<String>> aliases) {
+
+    public ArticleDocument(
+            long id,
+            long seq,
+            String url,
+            String title,
+            String body,
+            String sourceName,
+            List<String> sourceHosts,
+            String language,
+            Instant published,
+            List<String> persons,
+            List<String> organisations,
+            List<String> places,
+            List<String> countries,
+            List<String> categories,
+            Double tone) {
+        this(
+                id,
+                seq,
+                url,
+                title,
+                body,
+                sourceName,
+                sourceHosts,
+                language,
+                published,
+                persons,
+                organisations,
+                places,
+                countries,
+                categories,
+                tone,
+                java.util.Map.of());
+    }
 
     /**
      * Changes whenever fields or their index options change: an index built with another mapping is rebuilt
      * from the database instead of failing on the first new document.
      */
-    public static final String MAPPING_VERSION = "2";
+    public static final String MAPPING_VERSION = "3";
 
     /** Text with positions and offsets, so phrases, NEAR and highlighting need no re-analysis. */
     private static final FieldType TEXT_STORED = textType(true);
@@ -107,6 +144,14 @@ public record ArticleDocument(
         entities(d, SearchFields.PERSON, SearchFields.FACET_PERSON, persons);
         entities(d, SearchFields.ORG, SearchFields.FACET_ORG, organisations);
         entities(d, SearchFields.PLACE, SearchFields.FACET_PLACE, places);
+        if (aliases != null) {
+            aliases.forEach((field, forms) -> {
+                for (String form : distinct(forms)) {
+                    d.add(new Field(field, form, TEXT));
+                    d.add(new Field(SearchFields.ENTITY, form, TEXT));
+                }
+            });
+        }
         for (String c : distinct(countries)) {
             String code = c.toUpperCase(Locale.ROOT);
             d.add(new StringField(SearchFields.COUNTRY, code, Field.Store.NO));

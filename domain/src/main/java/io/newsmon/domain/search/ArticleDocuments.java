@@ -55,7 +55,8 @@ public final class ArticleDocuments {
             }
         }
         try (PreparedStatement ps = c.prepareStatement(
-                "SELECT article_id, type, text FROM entity_mention WHERE article_id IN (" + in + ") ORDER BY id")) {
+                "SELECT m.article_id, m.type, m.text, e.name FROM entity_mention m LEFT JOIN entity e ON e.id ="
+                        + " m.entity_id WHERE m.article_id IN (" + in + ") ORDER BY m.id")) {
             bind(ps, ids);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
@@ -117,6 +118,7 @@ public final class ArticleDocuments {
         String sourceUrl;
         final Map<String, List<String>> entities = new HashMap<>();
         final List<String> countries = new ArrayList<>();
+        final Map<String, List<String>> aliases = new HashMap<>();
 
         ArticleDocument document() {
             List<String> hosts = new ArrayList<>();
@@ -141,8 +143,17 @@ public final class ArticleDocuments {
                     entities.getOrDefault("LOCATION", List.of()),
                     countries,
                     List.of(),
-                    null);
+                    null,
+                    aliases);
         }
+    }
+
+    private static String field(String type) {
+        return switch (type) {
+            case "PERSON" -> SearchFields.PERSON;
+            case "ORGANIZATION" -> SearchFields.ORG;
+            default -> SearchFields.PLACE;
+        };
     }
 
     private static String host(String url) {

@@ -8,12 +8,14 @@ import io.newsmon.domain.pipeline.PipelineState;
 import io.newsmon.language.LanguageDetector;
 import io.newsmon.nlp.entities.Entity;
 import io.newsmon.nlp.entities.EntityRecognizer;
+import io.newsmon.nlp.entities.EntityResolver;
 import io.newsmon.nlp.entities.Geotagger;
 import io.newsmon.nlp.entities.Recognizers;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Named;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -68,7 +70,9 @@ public class EnrichmentStore {
         boolean en = "en".equals(article.language);
         List<Entity> entities = (en ? english : fallback).recognize(text);
         EntityMention.deleteOfArticle(article.id);
-        for (Entity e : entities) {
+        Map<String, Long> ids = new HashMap<>();
+        for (EntityResolver.Resolved r : EntityResolver.resolve(entities)) {
+            Entity e = r.mention();
             EntityMention m = new EntityMention();
             m.article = article;
             m.type = switch (e.type()) {
@@ -76,10 +80,14 @@ public class EnrichmentStore {
                 case Entity.ORGANIZATION -> EntityType.ORGANIZATION;
                 default -> EntityType.LOCATION;
             };
-            m.text = e.text().length() > 500 ? e.text().substring(0, 500) : e.text();
+            m.text = clip(e.text());
             m.startOffset = e.start();
             m.endOffset = e.end();
             m.recognizer = en ? Recognizers.ENGLISH_NAME : Recognizers.FALLBACK_NAME;
+            if (!r.key().isEmpty()) {
+                m.entityId = ids.computeIfAbsent(
+                        m.type.name() + ":" + r.key(), k -> entityId(m.type.name(), r.canonical(), r.key()));
+            }
             m.persist();
         }
         var em = Article.getEntityManager();
@@ -93,6 +101,27 @@ public class EnrichmentStore {
                     .setParameter(3, c.getValue())
                     .executeUpdate();
         }
+    }
+
+    /** The cross-article entity with this type and key, created on first sight (replica-safe). */
+    private long entityId(String type, String name, String key) {
+        var em = Article.getEntityManager();
+        em.createNativeQuery("INSERT INTO entity (type, name, name_key, first_seen) VALUES (?1, ?2, ?3, ?4)"
+                        + " ON CONFLICT DO NOTHING")
+                .setParameter(1, type)
+                .setParameter(2, clip(name))
+                .setParameter(3, clip(key))
+                .setParameter(4, clock.instant())
+                .executeUpdate();
+        return ((Number) em.createNativeQuery("SELECT id FROM entity WHERE type = ?1 AND name_key = ?2")
+                        .setParameter(1, type)
+                        .setParameter(2, clip(key))
+                        .getSingleResult())
+                .longValue();
+    }
+
+    private static String clip(String s) {
+        return s.length() > 500 ? s.substring(0, 500) : s;
     }
 
     public void failed(long id, String owner, String error) {

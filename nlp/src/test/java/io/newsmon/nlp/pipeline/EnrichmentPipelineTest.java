@@ -81,6 +81,15 @@ class EnrichmentPipelineTest {
                     .setParameter(1, id)
                     .getResultList();
             assertThat(countries).containsExactlyInAnyOrder((Object) "PK", "IR");
+            // the surname alone is the same entity as the full name
+            Long full = mentions.stream()
+                    .filter(m -> m.text.equals("Jalil Abbas Jilani"))
+                    .findFirst()
+                    .orElseThrow()
+                    .entityId;
+            assertThat(full).isNotNull();
+            assertThat(mentions.stream().filter(m -> m.text.equals("Jilani")))
+                    .allSatisfy(m -> assertThat(m.entityId).isEqualTo(full));
         });
     }
 
