@@ -90,6 +90,10 @@ public class Article extends PanacheEntityBase {
     @Column(name = "duplicate_of")
     public Long duplicateOf;
 
+    /** The story (table {@code story}) nlp put this article in. */
+    @Column(name = "story_id")
+    public Long storyId;
+
     public static Optional<Article> findByUrl(String url) {
         return find("url", url).firstResultOptional();
     }

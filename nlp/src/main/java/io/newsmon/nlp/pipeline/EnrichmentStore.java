@@ -11,6 +11,7 @@ import io.newsmon.nlp.entities.EntityRecognizer;
 import io.newsmon.nlp.entities.EntityResolver;
 import io.newsmon.nlp.entities.Geotagger;
 import io.newsmon.nlp.entities.Recognizers;
+import io.newsmon.nlp.stories.StoryClusterer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Named;
 import jakarta.transaction.Transactional;
@@ -33,6 +34,7 @@ public class EnrichmentStore {
     private final Clock clock;
     private final EntityRecognizer english;
     private final EntityRecognizer fallback;
+    private final StoryClusterer stories;
 
     public EnrichmentStore(
             ArticleQueue queue,
@@ -40,7 +42,9 @@ public class EnrichmentStore {
             EnrichConfig config,
             Clock clock,
             @Named("english") EntityRecognizer english,
-            @Named("fallback") EntityRecognizer fallback) {
+            @Named("fallback") EntityRecognizer fallback,
+            StoryClusterer stories) {
+        this.stories = stories;
         this.queue = queue;
         this.languages = languages;
         this.config = config;
@@ -57,6 +61,7 @@ public class EnrichmentStore {
         // detected beats declared: pages often carry a site-wide lang attribute
         languages.detect(text).ifPresent(lang -> article.language = lang);
         storeEntities(article, text.length() > MAX_ENTITY_TEXT ? text.substring(0, MAX_ENTITY_TEXT) : text);
+        stories.assign(article, text);
         article.enrichedAt = clock.instant();
         Article.flush();
         queue.completeInTransaction(id, owner, PipelineState.EXTRACTED, PipelineState.ENRICHED);

@@ -94,6 +94,49 @@ class EnrichmentPipelineTest {
     }
 
     @Test
+    void articlesAboutTheSameEventFromTwoSourcesFormOneStoryAndAnUnrelatedOneItsOwn() {
+        long first = insert(
+                "https://a.example/strikes",
+                "Pakistan and Iran move on from missile strikes",
+                "Pakistan and Iran said on Monday they would expand security cooperation after tit-for-tat missile"
+                        + " strikes. Foreign minister Jalil Abbas Jilani hosted Hossein Amir-Abdollahian in"
+                        + " Islamabad, where both sides condemned the militants behind the border attacks.",
+                null,
+                null);
+        await().atMost(Duration.ofSeconds(30)).until(() -> stateOf(first) == PipelineState.ENRICHED);
+        long second = insert(
+                "https://b.example/talks",
+                "Iran's foreign minister visits Islamabad after missile strikes",
+                "Hossein Amir-Abdollahian met Jalil Abbas Jilani in Islamabad as Pakistan and Iran sought to"
+                        + " repair ties after missile strikes on militants near the border, the ministry said.",
+                null,
+                null);
+        long other = insert(
+                "https://c.example/harbour",
+                "Harbour cranes idle as dock strike continues in Rotterdam",
+                "Container ships queued outside Rotterdam on Tuesday as crane operators of the Dutch port extended"
+                        + " their strike, the FNV union said.",
+                null,
+                null);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> stateOf(second) == PipelineState.ENRICHED && stateOf(other) == PipelineState.ENRICHED);
+        QuarkusTransaction.requiringNew().run(() -> {
+            Article a = Article.findById(first);
+            Article b = Article.findById(second);
+            Article c = Article.findById(other);
+            assertThat(a.storyId).isNotNull().isEqualTo(b.storyId);
+            assertThat(c.storyId).isNotNull().isNotEqualTo(a.storyId);
+            Object[] story = (Object[]) Article.getEntityManager()
+                    .createNativeQuery("SELECT headline, article_count, source_count FROM story WHERE id = ?1")
+                    .setParameter(1, a.storyId)
+                    .getSingleResult();
+            assertThat(story[0]).isEqualTo("Pakistan and Iran move on from missile strikes");
+            assertThat(((Number) story[1]).intValue()).isEqualTo(2);
+            assertThat(((Number) story[2]).intValue()).isEqualTo(2);
+        });
+    }
+
+    @Test
     void anArticleHeldByACrashedWorkerIsEnrichedOnceItsLeaseExpires() {
         long orphan = insert(
                 "https://n.example/orphan",
