@@ -2,7 +2,7 @@ package io.newsmon.nlp.entities;
 
 import java.text.Normalizer;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -27,40 +27,44 @@ public final class EntityResolver {
     private EntityResolver() {}
 
     public static List<Resolved> resolve(List<Entity> mentions) {
-        Map<String, String> longest = new LinkedHashMap<>(); // type:key -> longest written form
+        List<String> keys = new ArrayList<>(mentions.size());
+        Map<String, String> keyOf = new HashMap<>();
         for (Entity e : mentions) {
-            String k = e.type() + ":" + key(e.text());
-            longest.merge(k, e.text(), (a, b) -> b.length() > a.length() ? b : a);
+            keys.add(keyOf.computeIfAbsent(e.text(), EntityResolver::key));
         }
         List<Resolved> out = new ArrayList<>(mentions.size());
-        for (Entity e : mentions) {
-            String canonical = canonical(e, mentions);
-            out.add(new Resolved(e, canonical, key(canonical)));
+        Map<String, String> canonicalOf = new HashMap<>();
+        for (int i = 0; i < mentions.size(); i++) {
+            Entity e = mentions.get(i);
+            String k = keys.get(i);
+            String canonical =
+                    canonicalOf.computeIfAbsent(e.type() + ":" + e.text(), x -> canonical(e, k, mentions, keys));
+            out.add(new Resolved(e, canonical, keyOf.computeIfAbsent(canonical, EntityResolver::key)));
         }
         return out;
     }
 
-    private static String canonical(Entity e, List<Entity> all) {
-        String k = key(e.text());
+    private static String canonical(Entity e, String k, List<Entity> all, List<String> keys) {
         switch (e.type()) {
             case Entity.PERSON -> {
                 String best = e.text();
-                for (Entity other : all) {
-                    String ok = key(other.text());
-                    if (other.type().equals(Entity.PERSON)
-                            && ok.length() > key(best).length()
-                            && ok.endsWith(" " + k)) {
-                        best = other.text();
+                int bestLength = k.length();
+                for (int i = 0; i < all.size(); i++) {
+                    String ok = keys.get(i);
+                    if (all.get(i).type().equals(Entity.PERSON) && ok.length() > bestLength && ok.endsWith(" " + k)) {
+                        best = all.get(i).text();
+                        bestLength = ok.length();
                     }
                 }
                 return best;
             }
             case Entity.ORGANIZATION -> {
                 if (e.text().length() >= 2 && e.text().equals(e.text().toUpperCase(Locale.ROOT))) {
-                    for (Entity other : all) {
-                        if (other.type().equals(Entity.ORGANIZATION)
-                                && initials(other.text()).equals(k.replace(" ", ""))) {
-                            return other.text();
+                    String letters = k.replace(" ", "");
+                    for (int i = 0; i < all.size(); i++) {
+                        if (all.get(i).type().equals(Entity.ORGANIZATION)
+                                && initials(keys.get(i)).equals(letters)) {
+                            return all.get(i).text();
                         }
                     }
                 }
@@ -79,9 +83,10 @@ public final class EntityResolver {
         }
     }
 
-    private static String initials(String name) {
+    /** First letters of the words of a key. */
+    private static String initials(String key) {
         StringBuilder b = new StringBuilder();
-        for (String w : key(name).split(" ")) {
+        for (String w : key.split(" ")) {
             if (!w.isEmpty()) {
                 b.append(w.charAt(0));
             }

@@ -218,17 +218,23 @@ public final class NewsEntityRecognizer implements EntityRecognizer {
         return out;
     }
 
+    /** Every unambiguous country name, longest first, as one pattern: one pass over the text. */
+    private static final Pattern COUNTRY_NAMES = Pattern.compile("(?<![\\p{L}\\p{N}-])(?:"
+            + Countries.names(false).stream()
+                    .sorted(Comparator.comparingInt(String::length).reversed())
+                    .map(Pattern::quote)
+                    .collect(java.util.stream.Collectors.joining("|"))
+            + ")(?![\\p{L}\\p{N}-])");
+
     /** Country names the model missed, wherever they stand alone (not inside another name). */
     private static List<Entity> addCountries(String text, List<Entity> found) {
         List<Entity> out = new ArrayList<>(found);
-        for (String name : Countries.names(false)) {
-            int from = 0;
-            for (int at = text.indexOf(name, from); at >= 0; at = text.indexOf(name, from)) {
-                int end = at + name.length();
-                from = end;
-                if (wordBoundary(text, at, end) && !overlapsAny(out, at, end) && !insideCapitalisedRun(text, at, end)) {
-                    out.add(Entity.of(text, at, end, Entity.LOCATION));
-                }
+        Matcher m = COUNTRY_NAMES.matcher(text);
+        while (m.find()) {
+            int at = m.start();
+            int end = m.end();
+            if (!overlapsAny(out, at, end) && !insideCapitalisedRun(text, at, end)) {
+                out.add(Entity.of(text, at, end, Entity.LOCATION));
             }
         }
         return out;
