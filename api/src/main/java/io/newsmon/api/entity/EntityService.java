@@ -1,8 +1,12 @@
 package io.newsmon.api.entity;
 
+import static io.newsmon.api.sql.Rows.instant;
+import static io.newsmon.api.sql.Rows.num;
+
 import io.newsmon.api.article.ArticleService;
 import io.newsmon.api.problem.ProblemException;
 import io.newsmon.domain.article.Article;
+import io.newsmon.domain.article.EntityNames;
 import io.newsmon.domain.dto.ArticleSummary;
 import io.newsmon.domain.dto.EntityView;
 import io.newsmon.domain.dto.PageResult;
@@ -10,13 +14,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
-import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.TreeMap;
 
 /** Entities across articles: the most mentioned, and one entity's page. */
@@ -48,7 +49,7 @@ public class EntityService {
                 query.setParameter("type", type);
             }
             if (q != null) {
-                query.setParameter("q", "%" + key(q) + "%");
+                query.setParameter("q", "%" + EntityNames.key(q) + "%");
             }
         }
         List<EntityView> items = new ArrayList<>();
@@ -117,33 +118,5 @@ public class EntityService {
                 .toList();
         return new EntityView.Detail(
                 id, (String) e[0], (String) e[1], times.size(), first, last, writtenAs, timeline, with, latest);
-    }
-
-    private static long num(Object o) {
-        return ((Number) o).longValue();
-    }
-
-    private static Instant instant(Object o) {
-        if (o instanceof Instant i) {
-            return i;
-        }
-        if (o instanceof OffsetDateTime t) {
-            return t.toInstant();
-        }
-        if (o instanceof Timestamp t) {
-            return t.toInstant();
-        }
-        return null;
-    }
-
-    /** The same key nlp gives names: lower case, accents off, hyphens to spaces, dots off. */
-    static String key(String name) {
-        return java.text.Normalizer.normalize(name, java.text.Normalizer.Form.NFD)
-                .replaceAll("\\p{M}+", "")
-                .toLowerCase(Locale.ROOT)
-                .replaceAll("[-‐–—_/]", " ")
-                .replace(".", "")
-                .replaceAll("\\s+", " ")
-                .strip();
     }
 }

@@ -1,5 +1,8 @@
 package io.newsmon.api.story;
 
+import static io.newsmon.api.sql.Rows.instant;
+import static io.newsmon.api.sql.Rows.num;
+
 import io.newsmon.api.article.ArticleService;
 import io.newsmon.api.problem.ProblemException;
 import io.newsmon.domain.article.Article;
@@ -10,9 +13,6 @@ import io.newsmon.domain.dto.StoryView;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import java.sql.Timestamp;
-import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -79,22 +79,5 @@ public class StoryService {
 
     private static StoryView view(Object[] r) {
         return new StoryView(num(r[0]), (String) r[1], instant(r[2]), instant(r[3]), (int) num(r[4]), (int) num(r[5]));
-    }
-
-    private static long num(Object o) {
-        return ((Number) o).longValue();
-    }
-
-    private static Instant instant(Object o) {
-        if (o instanceof Instant i) {
-            return i;
-        }
-        if (o instanceof OffsetDateTime t) {
-            return t.toInstant();
-        }
-        if (o instanceof Timestamp t) {
-            return t.toInstant();
-        }
-        return null;
     }
 }

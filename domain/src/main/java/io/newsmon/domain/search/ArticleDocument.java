@@ -48,41 +48,6 @@ public record ArticleDocument(
         Double tone,
         java.util.Map<String, List<String>> aliases) {
 
-    public ArticleDocument(
-            long id,
-            long seq,
-            String url,
-            String title,
-            String body,
-            String sourceName,
-            List<String> sourceHosts,
-            String language,
-            Instant published,
-            List<String> persons,
-            List<String> organisations,
-            List<String> places,
-            List<String> countries,
-            List<String> categories,
-            Double tone) {
-        this(
-                id,
-                seq,
-                url,
-                title,
-                body,
-                sourceName,
-                sourceHosts,
-                language,
-                published,
-                persons,
-                organisations,
-                places,
-                countries,
-                categories,
-                tone,
-                java.util.Map.of());
-    }
-
     /**
      * Changes whenever fields or their index options change: an index built with another mapping is rebuilt
      * from the database instead of failing on the first new document.

@@ -144,7 +144,8 @@ class AnalystQueryTest {
                         places,
                         countries,
                         categories,
-                        tone)
+                        tone,
+                        java.util.Map.of())
                 .toDocument());
     }
 

@@ -1,6 +1,6 @@
 package io.newsmon.nlp.entities;
 
-import java.text.Normalizer;
+import io.newsmon.domain.article.EntityNames;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -94,16 +94,8 @@ public final class EntityResolver {
         return b.toString();
     }
 
-    /** Lower case, accents off, hyphens and dots to nothing or spaces, no leading "the". */
+    /** The cross-article key of a name (see {@link EntityNames#key}). */
     public static String key(String name) {
-        String k = Normalizer.normalize(name, Normalizer.Form.NFD)
-                .replaceAll("\\p{M}+", "")
-                .toLowerCase(Locale.ROOT)
-                .replace("’", "'")
-                .replaceAll("[-‐–—_/]", " ")
-                .replace(".", "")
-                .replaceAll("\\s+", " ")
-                .strip();
-        return k.startsWith("the ") ? k.substring(4) : k;
+        return EntityNames.key(name);
     }
 }

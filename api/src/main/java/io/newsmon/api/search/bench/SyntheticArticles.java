@@ -218,7 +218,8 @@ public final class SyntheticArticles {
                 places,
                 countries,
                 categories,
-                Math.round((random.nextDouble() * 2 - 1) * 100) / 100.0);
+                Math.round((random.nextDouble() * 2 - 1) * 100) / 100.0,
+                java.util.Map.of());
     }
 
     private String sentence(int words, List<String> persons, List<String> orgs, List<String> places) {
