@@ -106,6 +106,7 @@ class SearchResourceTest {
         a.title = title;
         a.body = body;
         a.language = "en";
+        a.tone = title.startsWith("Storm") ? -0.6 : 0.2;
         a.state = state;
         a.publishedAt = Instant.parse(published);
         a.discoveredAt = Instant.now();
@@ -149,6 +150,7 @@ class SearchResourceTest {
                 .body("total", equalTo(1))
                 .body("hits[0].titleHighlighted", equalTo("Iran and Pakistan agree on <mark>border security</mark>"));
         search("person:jilani").body("total", equalTo(2));
+        search("tone:<-0.3").body("hits.url", contains("https://www.dawn.com/news/3"));
         search("source:dawn.com border").body("total", equalTo(2));
         search("slow* NEAR/3 eurozone").body("hits.url", contains("https://www.reuters.com/world/2"));
     }

@@ -94,6 +94,9 @@ public class Article extends PanacheEntityBase {
     @Column(name = "story_id")
     public Long storyId;
 
+    /** From -1 (negative) to 1 (positive), or null when not scored (not English). */
+    public Double tone;
+
     public static Optional<Article> findByUrl(String url) {
         return find("url", url).firstResultOptional();
     }

@@ -44,6 +44,9 @@ public class EntityMention extends PanacheEntityBase {
     @Column(name = "entity_id")
     public Long entityId;
 
+    /** Tone of the sentences naming this entity in the article, -1 to 1, or null. */
+    public Double tone;
+
     public static List<EntityMention> ofArticle(long articleId) {
         return list("article.id = ?1 order by startOffset", articleId);
     }

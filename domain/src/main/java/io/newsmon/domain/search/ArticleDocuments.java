@@ -33,7 +33,7 @@ public final class ArticleDocuments {
         Map<Long, Row> rows = new LinkedHashMap<>();
         try (PreparedStatement ps = c.prepareStatement(
                 "SELECT a.id, a.seq, a.url, a.canonical_url, a.title, a.body, a.language, a.published_at,"
-                        + " a.fetched_at, a.discovered_at, s.name, s.url"
+                        + " a.fetched_at, a.discovered_at, s.name, s.url, a.tone"
                         + " FROM article a LEFT JOIN source s ON s.id = a.source_id WHERE a.id IN (" + in + ")"
                         + " ORDER BY a.id")) {
             bind(ps, ids);
@@ -50,6 +50,8 @@ public final class ArticleDocuments {
                     r.published = first(rs.getTimestamp(8), rs.getTimestamp(9), rs.getTimestamp(10));
                     r.sourceName = rs.getString(11);
                     r.sourceUrl = rs.getString(12);
+                    double tone = rs.getDouble(13);
+                    r.tone = rs.wasNull() ? null : tone;
                     rows.put(r.id, r);
                 }
             }
@@ -116,6 +118,7 @@ public final class ArticleDocuments {
         Instant published;
         String sourceName;
         String sourceUrl;
+        Double tone;
         final Map<String, List<String>> entities = new HashMap<>();
         final List<String> countries = new ArrayList<>();
         final Map<String, List<String>> aliases = new HashMap<>();
@@ -143,7 +146,7 @@ public final class ArticleDocuments {
                     entities.getOrDefault("LOCATION", List.of()),
                     countries,
                     List.of(),
-                    null,
+                    tone,
                     aliases);
         }
     }

@@ -12,6 +12,7 @@ import io.newsmon.nlp.entities.EntityResolver;
 import io.newsmon.nlp.entities.Geotagger;
 import io.newsmon.nlp.entities.Recognizers;
 import io.newsmon.nlp.stories.StoryClusterer;
+import io.newsmon.nlp.tone.ToneScorer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Named;
 import jakarta.transaction.Transactional;
@@ -35,6 +36,7 @@ public class EnrichmentStore {
     private final EntityRecognizer english;
     private final EntityRecognizer fallback;
     private final StoryClusterer stories;
+    private final ToneScorer tone;
 
     public EnrichmentStore(
             ArticleQueue queue,
@@ -43,8 +45,10 @@ public class EnrichmentStore {
             Clock clock,
             @Named("english") EntityRecognizer english,
             @Named("fallback") EntityRecognizer fallback,
-            StoryClusterer stories) {
+            StoryClusterer stories,
+            ToneScorer tone) {
         this.stories = stories;
+        this.tone = tone;
         this.queue = queue;
         this.languages = languages;
         this.config = config;
@@ -76,7 +80,15 @@ public class EnrichmentStore {
         List<Entity> entities = (en ? english : fallback).recognize(text);
         EntityMention.deleteOfArticle(article.id);
         Map<String, Long> ids = new HashMap<>();
-        for (EntityResolver.Resolved r : EntityResolver.resolve(entities)) {
+        List<EntityResolver.Resolved> resolved = EntityResolver.resolve(entities);
+        article.tone = en ? tone.text(text) : null;
+        Map<String, List<int[]>> spans = new HashMap<>();
+        for (EntityResolver.Resolved r : resolved) {
+            spans.computeIfAbsent(r.mention().type() + ":" + r.key(), k -> new java.util.ArrayList<>())
+                    .add(new int[] {r.mention().start(), r.mention().end()});
+        }
+        Map<String, Double> entityTone = new HashMap<>();
+        for (EntityResolver.Resolved r : resolved) {
             Entity e = r.mention();
             EntityMention m = new EntityMention();
             m.article = article;
@@ -89,6 +101,10 @@ public class EnrichmentStore {
             m.startOffset = e.start();
             m.endOffset = e.end();
             m.recognizer = en ? Recognizers.ENGLISH_NAME : Recognizers.FALLBACK_NAME;
+            if (en) {
+                String k = e.type() + ":" + r.key();
+                m.tone = entityTone.computeIfAbsent(k, x -> tone.around(text, spans.get(x)));
+            }
             if (!r.key().isEmpty()) {
                 m.entityId = ids.computeIfAbsent(
                         m.type.name() + ":" + r.key(), k -> entityId(m.type.name(), r.canonical(), r.key()));

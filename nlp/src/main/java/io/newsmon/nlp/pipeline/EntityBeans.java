@@ -2,10 +2,12 @@ package io.newsmon.nlp.pipeline;
 
 import io.newsmon.nlp.entities.EntityRecognizer;
 import io.newsmon.nlp.entities.Recognizers;
+import io.newsmon.nlp.tone.ToneScorer;
 import io.quarkus.arc.DefaultBean;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Named;
+import jakarta.inject.Singleton;
 import org.jboss.logging.Logger;
 
 /** The entity recognisers, loaded once at start (the CRF model takes a few seconds). */
@@ -23,6 +25,12 @@ public class EntityBeans {
         EntityRecognizer r = Recognizers.english();
         LOG.infof("English entity recogniser loaded in %d ms", (System.nanoTime() - t0) / 1_000_000);
         return r;
+    }
+
+    @Produces
+    @Singleton
+    ToneScorer tone() {
+        return ToneScorer.load();
     }
 
     @Produces

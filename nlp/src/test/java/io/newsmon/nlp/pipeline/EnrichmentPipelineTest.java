@@ -90,6 +90,8 @@ class EnrichmentPipelineTest {
             assertThat(full).isNotNull();
             assertThat(mentions.stream().filter(m -> m.text.equals("Jilani")))
                     .allSatisfy(m -> assertThat(m.entityId).isEqualTo(full));
+            assertThat(a.tone).isNotNull().isBetween(-1.0, 1.0);
+            assertThat(mentions).allSatisfy(m -> assertThat(m.tone).isNotNull());
         });
     }
 
