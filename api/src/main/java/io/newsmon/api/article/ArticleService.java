@@ -84,7 +84,11 @@ public class ArticleService {
                 a.lastError,
                 a.seq,
                 a.duplicateOf,
-                entities);
+                entities,
+                a.tone,
+                a.keyphrases == null || a.keyphrases.isBlank() ? List.of() : List.of(a.keyphrases.split("; ")),
+                a.summary,
+                a.storyId);
     }
 
     public static ArticleSummary summary(Article a) {

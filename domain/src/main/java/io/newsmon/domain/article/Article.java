@@ -97,6 +97,12 @@ public class Article extends PanacheEntityBase {
     /** From -1 (negative) to 1 (positive), or null when not scored (not English). */
     public Double tone;
 
+    /** Keyphrases, best first, separated by "; ". */
+    public String keyphrases;
+
+    /** Three sentences of the body that sum it up. */
+    public String summary;
+
     public static Optional<Article> findByUrl(String url) {
         return find("url", url).firstResultOptional();
     }

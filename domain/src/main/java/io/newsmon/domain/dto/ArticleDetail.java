@@ -23,4 +23,8 @@ public record ArticleDetail(
         String lastError,
         Long seq,
         Long duplicateOf,
-        List<EntityMentionView> entities) {}
+        List<EntityMentionView> entities,
+        Double tone,
+        List<String> keyphrases,
+        String summary,
+        Long storyId) {}

@@ -12,6 +12,8 @@ import io.newsmon.nlp.entities.EntityResolver;
 import io.newsmon.nlp.entities.Geotagger;
 import io.newsmon.nlp.entities.Recognizers;
 import io.newsmon.nlp.stories.StoryClusterer;
+import io.newsmon.nlp.text.Keyphrases;
+import io.newsmon.nlp.text.Summarizer;
 import io.newsmon.nlp.tone.ToneScorer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Named;
@@ -82,6 +84,10 @@ public class EnrichmentStore {
         Map<String, Long> ids = new HashMap<>();
         List<EntityResolver.Resolved> resolved = EntityResolver.resolve(entities);
         article.tone = en ? tone.text(text) : null;
+        article.keyphrases =
+                en ? clipTo(String.join("; ", Keyphrases.of(article.title, article.body, 10)), 2000) : null;
+        article.summary =
+                clipTo(String.join(" ", Summarizer.summary(article.body == null ? "" : article.body, 3)), 4000);
         Map<String, List<int[]>> spans = new HashMap<>();
         for (EntityResolver.Resolved r : resolved) {
             spans.computeIfAbsent(r.mention().type() + ":" + r.key(), k -> new java.util.ArrayList<>())
@@ -139,6 +145,10 @@ public class EnrichmentStore {
                         .setParameter(2, clip(key))
                         .getSingleResult())
                 .longValue();
+    }
+
+    private static String clipTo(String s, int max) {
+        return s == null || s.isEmpty() ? null : s.length() > max ? s.substring(0, max) : s;
     }
 
     private static String clip(String s) {

@@ -91,6 +91,8 @@ class EnrichmentPipelineTest {
             assertThat(mentions.stream().filter(m -> m.text.equals("Jilani")))
                     .allSatisfy(m -> assertThat(m.entityId).isEqualTo(full));
             assertThat(a.tone).isNotNull().isBetween(-1.0, 1.0);
+            assertThat(a.keyphrases).isNotBlank();
+            assertThat(a.summary).startsWith("Pakistan's foreign minister Jalil Abbas Jilani met");
             assertThat(mentions).allSatisfy(m -> assertThat(m.tone).isNotNull());
         });
     }
