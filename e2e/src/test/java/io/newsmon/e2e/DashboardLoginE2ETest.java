@@ -83,6 +83,21 @@ class DashboardLoginE2ETest {
         assertThat(body).doesNotContainIgnoringCase("accept all cookies").doesNotContainIgnoringCase("newsletter");
         screenshot("article");
 
+        // search from the dashboard: typed in the box, highlighted hits, a facet narrows the query
+        browser.findElement(By.linkText("Search")).click();
+        WebElement box = wait.until(ExpectedConditions.presenceOfElementLocated(By.name("q")));
+        box.sendKeys("harbour OR port");
+        box.submit();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".hit")));
+        assertThat(browser.findElements(By.cssSelector(".hit mark"))).isNotEmpty();
+        browser.findElement(By.cssSelector(".facet a")).click();
+        wait.until(ExpectedConditions.urlContains("source%3A"));
+        assertThat(browser.findElements(By.cssSelector(".hit"))).isNotEmpty();
+        screenshot("search");
+        browser.get(Platform.WEB + "/search?q=harbour+AND+%28port");
+        assertThat(browser.findElement(By.cssSelector(".query-error")).getText())
+                .contains("unbalanced parenthesis at 11");
+
         browser.findElement(By.cssSelector("a.logout")).click();
         wait.until(ExpectedConditions.urlContains("/signed-out"));
         browser.get(Platform.WEB + "/");

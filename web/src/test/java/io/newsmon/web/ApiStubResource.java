@@ -26,6 +26,7 @@ public class ApiStubResource implements QuarkusTestResourceLifecycleManager {
             throw new IllegalStateException(e);
         }
         server.createContext("/api/articles", this::articles);
+        server.createContext("/api/search", this::search);
         server.createContext("/api/sources", exchange -> respond(exchange, 500, "{\"status\":500}"));
         server.start();
         return Map.of(
@@ -62,6 +63,29 @@ public class ApiStubResource implements QuarkusTestResourceLifecycleManager {
                      "publishedAt":null,"language":null,"state":"DISCOVERED","attempts":0,"entities":[]}""");
             default -> respond(exchange, 404, "{\"status\":404}");
         }
+    }
+
+    /** Search: a valid query finds one article; "(broken" is refused at position 0. */
+    private void search(HttpExchange exchange) throws IOException {
+        String query = java.net.URLDecoder.decode(exchange.getRequestURI().getRawQuery(), StandardCharsets.UTF_8);
+        if (exchange.getRequestURI().getPath().equals("/api/search/validate")) {
+            respond(
+                    exchange,
+                    200,
+                    query.contains("(broken")
+                            ? "{\"valid\":false,\"error\":\"unbalanced parenthesis at 0: it is never closed\",\"position\":0}"
+                            : "{\"valid\":true,\"parsed\":\"strike\"}");
+            return;
+        }
+        respond(exchange, 200, """
+                {"total":1,"page":0,"size":25,"parsed":"(strike AND harbour)","interval":"day","tookMs":3,
+                 "hits":[{"id":7,"url":"http://news.example/a","title":"Harbour cranes idle as strike enters week two",
+                   "titleHighlighted":"<mark>Harbour</mark> cranes idle as <mark>strike</mark> enters week two",
+                   "snippet":"Crane operators are on <mark>strike</mark> &lt;again&gt;.",
+                   "published":"2026-11-29T08:30:00Z","source":"The Harbour Ledger","language":"en","score":1.5}],
+                 "facets":{"sources":[{"value":"The Harbour Ledger","count":1}],"countries":[{"value":"GB","count":1}],
+                   "persons":[],"organizations":[],"places":[],"languages":[{"value":"en","count":1}],"categories":[]},
+                 "histogram":[{"start":"2026-11-29T00:00:00Z","count":1}]}""");
     }
 
     private static void respond(HttpExchange exchange, int status, String json) throws IOException {

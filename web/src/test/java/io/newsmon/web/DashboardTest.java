@@ -54,6 +54,31 @@ class DashboardTest {
     }
 
     @Test
+    void searchShowsHighlightedHitsFacetsThatNarrowTheQueryAndPositionedErrors() throws Exception {
+        try (WebClient browser = browser()) {
+            signIn(browser, root.toString());
+            HtmlPage page = browser.getPage(root + "search?q=strike+harbour");
+            assertThat(page.getTitleText()).isEqualTo("strike harbour · Search · newsmon");
+            String text = page.asNormalizedText();
+            assertThat(text).contains("1 articles match").contains("(strike AND harbour)");
+            assertThat(page.querySelectorAll(".hit mark")).hasSizeGreaterThanOrEqualTo(3);
+            // the snippet's escaped text stays text
+            assertThat(text).contains("Crane operators are on strike <again>.");
+            assertThat(page.getAnchorByText("GB").getHrefAttribute())
+                    .isEqualTo("/search?q=strike+harbour+country%3AGB&sort=relevance");
+            assertThat(page.getAnchorByText("The Harbour Ledger").getHrefAttribute())
+                    .contains("source%3A%22The+Harbour+Ledger%22");
+
+            HtmlPage refused = browser.getPage(root + "search?q=%28broken+query");
+            assertThat(refused.asNormalizedText()).contains("unbalanced parenthesis at 0: it is never closed");
+            assertThat(refused.querySelector("pre.caret").getTextContent()).isEqualTo("(broken query\n^");
+
+            HtmlPage blank = browser.getPage(root + "search");
+            assertThat(blank.asNormalizedText()).contains("Operators are upper case");
+        }
+    }
+
+    @Test
     void apiErrorsBecomeReadablePagesNotStackTraces() throws Exception {
         try (WebClient browser = browser()) {
             browser.getOptions().setThrowExceptionOnFailingStatusCode(false);

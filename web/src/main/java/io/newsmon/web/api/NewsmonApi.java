@@ -3,12 +3,14 @@ package io.newsmon.web.api;
 import io.newsmon.domain.dto.ArticleDetail;
 import io.newsmon.domain.dto.ArticleSummary;
 import io.newsmon.domain.dto.PageResult;
+import io.newsmon.domain.dto.SearchResult;
 import io.newsmon.domain.dto.SourceView;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import java.util.List;
+import java.util.Map;
 import org.eclipse.microprofile.rest.client.annotation.RegisterClientHeaders;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
@@ -33,4 +35,17 @@ public interface NewsmonApi {
     @GET
     @Path("/sources")
     List<SourceView> sources();
+
+    @GET
+    @Path("/search")
+    SearchResult search(
+            @QueryParam("q") String q,
+            @QueryParam("page") int page,
+            @QueryParam("size") int size,
+            @QueryParam("sort") String sort);
+
+    /** {@code {valid, parsed}} or {@code {valid: false, error, position, limit}}. */
+    @GET
+    @Path("/search/validate")
+    Map<String, Object> validate(@QueryParam("q") String q);
 }

@@ -3,6 +3,7 @@ package io.newsmon.web.dashboard;
 import io.newsmon.domain.dto.ArticleDetail;
 import io.newsmon.domain.dto.ArticleSummary;
 import io.newsmon.domain.dto.PageResult;
+import io.newsmon.domain.dto.SearchResult;
 import io.newsmon.domain.dto.SourceView;
 import io.newsmon.web.api.NewsmonApi;
 import io.quarkus.qute.CheckedTemplate;
@@ -16,9 +17,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
+import java.util.Map;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
-/** The analyst dashboard's pages: latest articles, one article, sources. */
+/** The analyst dashboard's pages: latest articles, search, one article, sources. */
 @Path("/")
 @Produces(MediaType.TEXT_HTML)
 @Authenticated
@@ -33,6 +35,8 @@ public class DashboardResource {
         static native TemplateInstance article(String user, ArticleDetail article);
 
         static native TemplateInstance sources(String user, List<SourceView> sources);
+
+        static native TemplateInstance search(String user, SearchPage search);
     }
 
     private final NewsmonApi api;
@@ -61,6 +65,31 @@ public class DashboardResource {
     @Path("sources")
     public TemplateInstance sources() {
         return Templates.sources(user(), ApiCalls.call(api::sources));
+    }
+
+    @GET
+    @Path("search")
+    public TemplateInstance search(
+            @QueryParam("q") String q, @QueryParam("page") String page, @QueryParam("sort") String sort) {
+        String s = "date".equals(sort) ? "date" : "relevance";
+        if (q == null || q.isBlank()) {
+            return Templates.search(user(), SearchPage.empty());
+        }
+        String query = q.strip();
+        Map<String, Object> check = ApiCalls.call(() -> api.validate(query));
+        if (!Boolean.TRUE.equals(check.get("valid"))) {
+            Object position = check.get("position");
+            return Templates.search(
+                    user(),
+                    SearchPage.error(
+                            query,
+                            s,
+                            String.valueOf(check.get("error")),
+                            position instanceof Number n ? n.intValue() : null));
+        }
+        int p = Paging.parsePage(page);
+        SearchResult result = ApiCalls.call(() -> api.search(query, p, PAGE_SIZE, s));
+        return Templates.search(user(), SearchPage.of(query, s, result));
     }
 
     private String user() {

@@ -8,6 +8,9 @@ import io.newsmon.nlp.entities.EntityRecognizer;
 import io.newsmon.nlp.entities.EntityResolver;
 import io.newsmon.nlp.entities.Geotagger;
 import io.newsmon.nlp.entities.Recognizers;
+import io.newsmon.nlp.text.Keyphrases;
+import io.newsmon.nlp.text.Summarizer;
+import io.newsmon.nlp.tone.ToneScorer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -17,7 +20,8 @@ import java.util.Locale;
 
 /**
  * {@code ./newsmon enrich-bench [ground-truth.json] [--rounds N]}: the cost of enrichment per article on one
- * thread — language, entities (CRF + rules), resolution and countries — over real article bodies (the
+ * thread — language, entities (CRF + rules), resolution and countries, tone, keyphrases and summary — over
+ * real article bodies (the
  * extraction development set's English ones), with model load time and heap.
  */
 public final class EnrichBenchCommand {
@@ -40,6 +44,7 @@ public final class EnrichBenchCommand {
         LanguageDetector languages = new LanguageDetector();
         long t1 = System.nanoTime();
         EntityRecognizer english = Recognizers.english();
+        ToneScorer toneScorer = ToneScorer.load();
         long t2 = System.nanoTime();
         System.out.printf(
                 Locale.ROOT, "models loaded: language %.1f s, entities %.1f s%n", (t1 - t0) / 1e9, (t2 - t1) / 1e9);
@@ -62,6 +67,7 @@ public final class EnrichBenchCommand {
         long language = 0;
         long entities = 0;
         long resolution = 0;
+        long rest = 0;
         long[] perArticle = new long[texts.size() * rounds];
         int k = 0;
         for (int round = 0; round <= rounds; round++) { // round 0 warms up
@@ -74,16 +80,21 @@ public final class EnrichBenchCommand {
                 EntityResolver.resolve(found);
                 Geotagger.countries(found);
                 long d = System.nanoTime();
+                toneScorer.text(text);
+                Keyphrases.of("", text, 10);
+                Summarizer.summary(text, 3);
+                long e = System.nanoTime();
                 if (round > 0) {
                     language += b - a;
                     entities += c - b;
                     resolution += d - c;
-                    perArticle[k++] = d - a;
+                    rest += e - d;
+                    perArticle[k++] = e - a;
                 }
             }
         }
         int n = texts.size() * rounds;
-        double total = (language + entities + resolution) / 1e9;
+        double total = (language + entities + resolution + rest) / 1e9;
         Arrays.sort(perArticle);
         System.out.printf(
                 Locale.ROOT,
@@ -95,10 +106,12 @@ public final class EnrichBenchCommand {
                 perArticle[(int) (n * 0.95)] / 1e6);
         System.out.printf(
                 Locale.ROOT,
-                "per article: language %.2f ms, entities %.2f ms, resolution + countries %.2f ms%n",
+                "per article: language %.2f ms, entities %.2f ms, resolution + countries %.2f ms,"
+                        + " tone + keyphrases + summary %.2f ms%n",
                 language / 1e6 / n,
                 entities / 1e6 / n,
-                resolution / 1e6 / n);
+                resolution / 1e6 / n,
+                rest / 1e6 / n);
         System.gc();
         Runtime rt = Runtime.getRuntime();
         System.out.printf(Locale.ROOT, "heap in use after GC: %.0f MB%n", (rt.totalMemory() - rt.freeMemory()) / 1e6);
