@@ -96,7 +96,7 @@ class DashboardLoginE2ETest {
         screenshot("search");
         browser.get(Platform.WEB + "/search?q=harbour+AND+%28port");
         assertThat(browser.findElement(By.cssSelector(".query-error")).getText())
-                .contains("unbalanced parenthesis at 11");
+                .contains("unbalanced parenthesis at 12");
 
         browser.findElement(By.cssSelector("a.logout")).click();
         wait.until(ExpectedConditions.urlContains("/signed-out"));
