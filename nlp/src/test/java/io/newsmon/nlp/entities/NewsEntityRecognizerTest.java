@@ -51,16 +51,16 @@ class NewsEntityRecognizerTest {
 
     @Test
     void acronymsAndOrganisationWordsMakeOrganisations() {
-        String text = "Tehran struck the Jaish al Adl (JAA) group. JAA denied it, the Baloch Liberation Front said.";
+        String text = "Oslo fined the Kel Adrar Riders (KAR) group. KAR denied it, the Tuareg Liberation Front said.";
         List<String> found =
-                run(base("PERSON", "Jaish al Adl", "PERSON", "Baloch Liberation Front", "LOCATION", "Tehran"), text);
+                run(base("PERSON", "Kel Adrar Riders", "PERSON", "Tuareg Liberation Front", "LOCATION", "Oslo"), text);
         assertThat(found)
                 .containsExactly(
-                        "LOCATION:Tehran@0",
-                        "ORGANIZATION:Jaish al Adl@18",
-                        "ORGANIZATION:JAA@32",
-                        "ORGANIZATION:JAA@44",
-                        "ORGANIZATION:Baloch Liberation Front@63");
+                        "LOCATION:Oslo@0",
+                        "ORGANIZATION:Kel Adrar Riders@15",
+                        "ORGANIZATION:KAR@33",
+                        "ORGANIZATION:KAR@45",
+                        "ORGANIZATION:Tuareg Liberation Front@64");
     }
 
     @Test
