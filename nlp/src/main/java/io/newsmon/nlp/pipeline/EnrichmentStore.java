@@ -130,9 +130,24 @@ public class EnrichmentStore {
         }
     }
 
-    /** The cross-article entity with this type and key, created on first sight (replica-safe). */
+    /**
+     * The cross-article entity with this type and key, created on first sight (replica-safe). A one-word
+     * person name ("Jilani") joins the single known person whose full name ends in it; with none, or with
+     * two such people, it stays an entity of its own.
+     */
     private long entityId(String type, String name, String key) {
         var em = Article.getEntityManager();
+        if (type.equals("PERSON") && key.indexOf(' ') < 0 && key.length() > 2) {
+            // a surname alone is the one person known by a full name ending in it, when there is just one
+            List<?> full = em.createNativeQuery(
+                            "SELECT id FROM entity WHERE type = 'PERSON' AND name_key LIKE ?1 ORDER BY id")
+                    .setParameter(1, "% " + key.replace("%", "").replace("_", ""))
+                    .setMaxResults(2)
+                    .getResultList();
+            if (full.size() == 1) {
+                return ((Number) full.get(0)).longValue();
+            }
+        }
         em.createNativeQuery("INSERT INTO entity (type, name, name_key, first_seen) VALUES (?1, ?2, ?3, ?4)"
                         + " ON CONFLICT DO NOTHING")
                 .setParameter(1, type)

@@ -141,6 +141,35 @@ class EnrichmentPipelineTest {
     }
 
     @Test
+    void aSurnameAloneInALaterArticleIsThePersonKnownByThatFullName() {
+        long first = insert(
+                "https://n.example/full-name",
+                "Minister Ingrid Halvorsen visits Oslo harbour",
+                "Norway's trade minister Ingrid Halvorsen visited the harbour in Oslo on Monday.",
+                null,
+                null);
+        await().atMost(Duration.ofSeconds(30)).until(() -> stateOf(first) == PipelineState.ENRICHED);
+        long later = insert(
+                "https://n.example/surname",
+                "Halvorsen defends harbour plan",
+                "Halvorsen told reporters in Bergen on Tuesday that the harbour plan would go ahead.",
+                null,
+                null);
+        await().atMost(Duration.ofSeconds(30)).until(() -> stateOf(later) == PipelineState.ENRICHED);
+        QuarkusTransaction.requiringNew().run(() -> {
+            Long person = EntityMention.ofArticle(first).stream()
+                    .filter(m -> m.text.equals("Ingrid Halvorsen"))
+                    .findFirst()
+                    .orElseThrow()
+                    .entityId;
+            assertThat(EntityMention.ofArticle(later))
+                    .filteredOn(m -> m.text.equals("Halvorsen"))
+                    .isNotEmpty()
+                    .allSatisfy(m -> assertThat(m.entityId).isEqualTo(person));
+        });
+    }
+
+    @Test
     void anArticleHeldByACrashedWorkerIsEnrichedOnceItsLeaseExpires() {
         long orphan = insert(
                 "https://n.example/orphan",
