@@ -1,5 +1,6 @@
 package io.newsmon.nlp.entities;
 
+import io.newsmon.domain.article.Countries;
 import io.newsmon.domain.article.EntityNames;
 import java.util.ArrayList;
 import java.util.HashMap;

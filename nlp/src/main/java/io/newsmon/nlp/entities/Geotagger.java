@@ -1,5 +1,6 @@
 package io.newsmon.nlp.entities;
 
+import io.newsmon.domain.article.Countries;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

@@ -1,5 +1,6 @@
 package io.newsmon.nlp.entities;
 
+import io.newsmon.domain.article.Countries;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;

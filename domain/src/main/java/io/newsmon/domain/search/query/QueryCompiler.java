@@ -1,6 +1,7 @@
 package io.newsmon.domain.search.query;
 
 import io.newsmon.domain.article.Category;
+import io.newsmon.domain.article.Countries;
 import io.newsmon.domain.search.SearchFields;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -49,7 +50,6 @@ final class QueryCompiler {
     record WildcardTerm(String field, String pattern, int position) {}
 
     private static final Pattern LANG = Pattern.compile("[a-z]{2,3}");
-    private static final Map<String, String> COUNTRY_NAMES = countryNames();
     private static final Map<String, String> LANGUAGE_NAMES = languageNames();
 
     private final Analyzer analyzer;
@@ -340,13 +340,10 @@ final class QueryCompiler {
             }
             case SearchFields.COUNTRY -> {
                 String upper = value.toUpperCase(Locale.ROOT);
-                if (upper.equals("UK")) {
-                    return "GB";
-                }
                 if (upper.length() == 2 && List.of(Locale.getISOCountries()).contains(upper)) {
                     return upper;
                 }
-                String byName = COUNTRY_NAMES.get(fold(value));
+                String byName = Countries.byName(value);
                 if (byName != null) {
                     return byName;
                 }
@@ -379,22 +376,6 @@ final class QueryCompiler {
             }
             default -> throw new IllegalStateException("not a keyword field: " + field);
         }
-    }
-
-    private static Map<String, String> countryNames() {
-        Map<String, String> m = new HashMap<>();
-        for (String code : Locale.getISOCountries()) {
-            String name = new Locale("", code).getDisplayCountry(Locale.ENGLISH);
-            m.put(fold(name), code);
-        }
-        m.put("usa", "US");
-        m.put("united states of america", "US");
-        m.put("britain", "GB");
-        m.put("great britain", "GB");
-        m.put("england", "GB");
-        m.put("russia", "RU");
-        m.put("iran", "IR");
-        return m;
     }
 
     private static Map<String, String> languageNames() {

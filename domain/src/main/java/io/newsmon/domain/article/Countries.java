@@ -1,5 +1,6 @@
-package io.newsmon.nlp.entities;
+package io.newsmon.domain.article;
 
+import java.text.Normalizer;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.Locale;
@@ -8,11 +9,13 @@ import java.util.Set;
 
 /**
  * Country names as news writes them, to their ISO 3166-1 alpha-2 code: the JDK's English (CLDR) names plus
- * common short forms and aliases.
+ * common short forms and aliases. nlp finds them in text (case matters there); the query language looks
+ * analysts' {@code country:} values up in any case.
  */
 public final class Countries {
 
     private static final Map<String, String> NAMES = names();
+    private static final Map<String, String> FOLDED = folded();
 
     /** Names that are as often something else (a first name, a US state) and are never added on their own. */
     static final Set<String> AMBIGUOUS = Set.of("Chad", "Jordan", "Georgia", "Niger", "Turkey", "Guinea", "Dominica");
@@ -81,12 +84,30 @@ public final class Countries {
         return Collections.unmodifiableMap(m);
     }
 
+    private static Map<String, String> folded() {
+        Map<String, String> m = new HashMap<>();
+        NAMES.forEach((name, code) -> m.put(fold(name), code));
+        return Collections.unmodifiableMap(m);
+    }
+
+    private static String fold(String s) {
+        return Normalizer.normalize(s, Normalizer.Form.NFD)
+                .replaceAll("\\p{M}+", "")
+                .toLowerCase(Locale.ROOT)
+                .strip();
+    }
+
+    /** The ISO code of a country name or alias in any case and with or without accents, or null. */
+    public static String byName(String name) {
+        return FOLDED.get(fold(name));
+    }
+
     /** The ISO code of a country name or alias as written (case matters: "US" is a country, "us" is not). */
     public static String code(String name) {
         return NAMES.get(name);
     }
 
-    static Set<String> names(boolean includeAmbiguous) {
+    public static Set<String> names(boolean includeAmbiguous) {
         if (includeAmbiguous) {
             return NAMES.keySet();
         }
