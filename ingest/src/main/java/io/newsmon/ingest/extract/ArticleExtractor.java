@@ -2,7 +2,6 @@ package io.newsmon.ingest.extract;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Arrays;
@@ -25,7 +24,8 @@ public class ArticleExtractor {
     static final int MAX_INPUT_BYTES = 8 * 1024 * 1024;
 
     /**
-     * Extracts from raw bytes, honouring a declared charset, else the page's BOM or {@code <meta>}.
+     * Extracts from raw bytes, honouring a declared charset, else the page's BOM or {@code <meta>}, else
+     * the charset its bytes look like ({@link CharsetSniffer}).
      * Never throws: an empty, binary, huge or broken input gives an empty or partial result whose
      * {@link ExtractedArticle#problem()} says why.
      */
@@ -40,7 +40,11 @@ public class ArticleExtractor {
         byte[] input = cut ? Arrays.copyOf(html, MAX_INPUT_BYTES) : html;
         ExtractedArticle result = guarded(() -> {
             try {
-                return extract(Jsoup.parse(new ByteArrayInputStream(input), charsetOrNull(declaredCharset), baseUri));
+                String charset = CharsetSniffer.known(declaredCharset);
+                if (charset == null) {
+                    charset = CharsetSniffer.undeclaredCharset(input);
+                }
+                return extract(Jsoup.parse(new ByteArrayInputStream(input), charset, baseUri));
             } catch (IOException e) {
                 // reading from a byte array only fails on an undecodable charset: fall back to UTF-8
                 return extract(Jsoup.parse(new String(input, StandardCharsets.UTF_8), baseUri));
@@ -138,16 +142,5 @@ public class ArticleExtractor {
             return structured;
         }
         return dom;
-    }
-
-    private static String charsetOrNull(String charset) {
-        if (charset == null) {
-            return null;
-        }
-        try {
-            return Charset.forName(charset).name();
-        } catch (RuntimeException e) {
-            return null; // an unknown charset name: let the page's own declaration decide
-        }
     }
 }

@@ -103,11 +103,16 @@ public class PageFetcher {
                         RetryAfter.parse(retryAfter));
             }
             String type = response.headers().firstValue("Content-Type").orElse(null);
+            byte[] body = ContentDecoding.decode(
+                    response.body(),
+                    response.headers().firstValue("Content-Encoding").orElse(null),
+                    config.maxBodyBytes(),
+                    uri.toString());
             return new FetchedPage(
                     uri,
                     status,
                     type,
-                    response.body(),
+                    body,
                     response.headers().firstValue("ETag").orElse(null),
                     response.headers().firstValue("Last-Modified").orElse(null));
         }
@@ -122,6 +127,7 @@ public class PageFetcher {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri)
                 .timeout(Duration.ofNanos(remaining))
                 .header("User-Agent", config.userAgent())
+                .header("Accept-Encoding", ContentDecoding.ACCEPTED)
                 .header(
                         "Accept",
                         "text/html,application/xhtml+xml,application/rss+xml,application/atom+xml,"
