@@ -10,11 +10,18 @@ import io.newsmon.ingest.fetch.FetchedPage;
 import io.newsmon.ingest.politeness.PoliteFetcher;
 import io.newsmon.ingest.poll.IngestConfig;
 import io.quarkus.scheduler.Scheduled;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.lang.management.ManagementFactory;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.jboss.logging.Logger;
 
 /**
@@ -36,11 +43,24 @@ public class ArticleFetchWorker {
     private final ExtractionStore store;
     private final IngestConfig config;
 
+    private final ExecutorService workers;
+
     public ArticleFetchWorker(ArticleQueue queue, PoliteFetcher fetcher, ExtractionStore store, IngestConfig config) {
         this.queue = queue;
         this.fetcher = fetcher;
         this.store = store;
         this.config = config;
+        AtomicInteger n = new AtomicInteger();
+        this.workers = Executors.newFixedThreadPool(Math.max(1, config.fetchThreads()), r -> {
+            Thread t = new Thread(r, "article-fetch-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    @PreDestroy
+    void stop() {
+        workers.shutdownNow();
     }
 
     @Scheduled(
@@ -52,8 +72,19 @@ public class ArticleFetchWorker {
         do {
             ids = queue.claim(
                     PipelineState.DISCOVERED, owner, config.fetchBatch(), config.lease(), config.maxAttempts());
+            List<Future<?>> running = new ArrayList<>();
             for (Long id : ids) {
-                process(id);
+                running.add(workers.submit(() -> process(id)));
+            }
+            for (Future<?> f : running) {
+                try {
+                    f.get();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                } catch (ExecutionException e) {
+                    LOG.errorf(e.getCause(), "a page fetch failed outside its own error handling");
+                }
             }
         } while (!ids.isEmpty());
     }

@@ -29,7 +29,7 @@ public class ExtractionStore {
         this.duplicates = duplicates;
     }
 
-    @Transactional(Transactional.TxType.SUPPORTS)
+    /** A transaction of its own: fetch threads have no request context to borrow a session from. */
     public String urlOf(long id) {
         return Article.<Article>findById(id).url;
     }

@@ -22,7 +22,9 @@ public record FetchSettings(
         Duration minDelay,
         Duration maxCrawlDelay,
         Duration robotsTtl,
-        Duration robotsRetry)
+        Duration robotsRetry,
+        int maxConcurrentPerHost,
+        int maxConcurrent)
         implements FetchConfig, PolitenessConfig {
 
     public static final String DEFAULT_USER_AGENT =
@@ -39,7 +41,9 @@ public record FetchSettings(
                 Duration.ofSeconds(1),
                 Duration.ofSeconds(30),
                 Duration.ofHours(24),
-                Duration.ofMinutes(10));
+                Duration.ofMinutes(10),
+                2,
+                16);
     }
 
     public static FetchSettings fromEnvironment(Map<String, String> env) {
@@ -63,7 +67,9 @@ public record FetchSettings(
                 minDelay,
                 maxCrawlDelay,
                 robotsTtl,
-                robotsRetry);
+                robotsRetry,
+                maxConcurrentPerHost,
+                maxConcurrent);
     }
 
     public FetchSettings withUserAgent(String agent) {
@@ -77,7 +83,9 @@ public record FetchSettings(
                 minDelay,
                 maxCrawlDelay,
                 robotsTtl,
-                robotsRetry);
+                robotsRetry,
+                maxConcurrentPerHost,
+                maxConcurrent);
     }
 
     public FetchSettings withLimits(Duration timeout, long maxBody, int redirects) {
@@ -91,7 +99,9 @@ public record FetchSettings(
                 minDelay,
                 maxCrawlDelay,
                 robotsTtl,
-                robotsRetry);
+                robotsRetry,
+                maxConcurrentPerHost,
+                maxConcurrent);
     }
 
     public FetchSettings withMinDelay(Duration delay) {
@@ -105,7 +115,26 @@ public record FetchSettings(
                 delay,
                 maxCrawlDelay,
                 robotsTtl,
-                robotsRetry);
+                robotsRetry,
+                maxConcurrentPerHost,
+                maxConcurrent);
+    }
+
+    /** The politeness of the defaults, or none at all ({@code 0} delay, no per-host cap) for benchmarks. */
+    public FetchSettings withConcurrency(int perHost, int total) {
+        return new FetchSettings(
+                userAgent,
+                connectTimeout,
+                totalTimeout,
+                maxBodyBytes,
+                maxRedirects,
+                allowedRanges,
+                minDelay,
+                maxCrawlDelay,
+                robotsTtl,
+                robotsRetry,
+                perHost,
+                total);
     }
 
     @Override

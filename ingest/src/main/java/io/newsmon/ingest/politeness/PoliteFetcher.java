@@ -9,10 +9,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The fetcher the pipeline uses: asks robots.txt first, then waits its turn for the host (the larger
- * of the configured minimum delay and the site's Crawl-delay), then fetches.
+ * of the configured minimum delay and the site's Crawl-delay), then fetches with at most
+ * {@code max-concurrent-per-host} requests in flight to that host and {@code max-concurrent} in all.
  */
 @ApplicationScoped
 public class PoliteFetcher {
@@ -21,11 +25,16 @@ public class PoliteFetcher {
     private final RobotsPolicy robots;
     private final HostThrottle throttle = new HostThrottle();
     private final PolitenessConfig config;
+    private final Semaphore inFlight;
+    private final Map<String, Semaphore> inFlightPerHost = new ConcurrentHashMap<>();
+    private final Duration permitWait;
 
     public PoliteFetcher(PageFetcher fetcher, FetchConfig fetchConfig, PolitenessConfig config) {
         this.fetcher = fetcher;
         this.config = config;
         this.robots = new RobotsPolicy(fetcher, fetchConfig.userAgent(), config.robotsTtl(), config.robotsRetry());
+        this.inFlight = new Semaphore(Math.max(1, config.maxConcurrent()), true);
+        this.permitWait = fetchConfig.totalTimeout().multipliedBy(4);
     }
 
     public FetchedPage fetch(String url) throws FetchException {
@@ -51,12 +60,32 @@ public class PoliteFetcher {
             Duration capped = asked.compareTo(config.maxCrawlDelay()) > 0 ? config.maxCrawlDelay() : asked;
             spacing = capped.compareTo(spacing) > 0 ? capped : spacing;
         }
+        String host = uri.getHost().toLowerCase(java.util.Locale.ROOT);
+        Semaphore hostPermits = inFlightPerHost.computeIfAbsent(
+                host, h -> new Semaphore(Math.max(1, config.maxConcurrentPerHost()), true));
         try {
-            throttle.await(uri.getHost(), spacing);
+            throttle.await(host, spacing);
+            acquire(hostPermits, "requests to " + host, uri);
+            try {
+                acquire(inFlight, "requests in all", uri);
+                try {
+                    return fetcher.fetch(url, headers);
+                } finally {
+                    inFlight.release();
+                }
+            } finally {
+                hostPermits.release();
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new FetchException("interrupted while waiting to fetch " + uri);
         }
-        return fetcher.fetch(url, headers);
+    }
+
+    private void acquire(Semaphore permits, String what, URI uri) throws InterruptedException, FetchException {
+        if (!permits.tryAcquire(permitWait.toMillis(), TimeUnit.MILLISECONDS)) {
+            throw new FetchException("gave up waiting " + permitWait.toSeconds() + " s for a free slot (" + what
+                    + " are at their limit): " + uri);
+        }
     }
 }

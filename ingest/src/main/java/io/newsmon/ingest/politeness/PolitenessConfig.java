@@ -20,6 +20,14 @@ public interface PolitenessConfig {
     @WithDefault("24h")
     Duration robotsTtl();
 
+    /** Requests in flight to one host at most, whatever the number of workers. */
+    @WithDefault("2")
+    int maxConcurrentPerHost();
+
+    /** Requests in flight at most, all hosts together: bounds sockets, threads and memory. */
+    @WithDefault("16")
+    int maxConcurrent();
+
     /** How long a robots.txt that could not be read (5xx, timeout) blocks its host before a retry. */
     @WithDefault("10m")
     Duration robotsRetry();

@@ -18,12 +18,20 @@ public interface IngestConfig {
     Duration defaultPollInterval();
 
     /** Pages claimed per fetch round; with the lease, bounds how long one claim may take. */
-    @WithDefault("5")
+    @WithDefault("16")
     int fetchBatch();
 
     /**
+     * Pages fetched and extracted at once. Politeness still holds per host (spacing, at most
+     * {@code newsmon.politeness.max-concurrent-per-host} in flight), so threads serve different hosts.
+     */
+    @WithDefault("8")
+    int fetchThreads();
+
+    /**
      * How long a fetcher holds its claimed pages before another replica may take them: longer than a
-     * whole batch at the fetch timeouts (5 × (10 s + 30 s)), so a slow batch is not fetched twice.
+     * whole batch at the fetch timeouts (16 pages of one host, one by one, at 10 s + 30 s each would
+     * be 640 s at worst; such a batch is rare and then fetched twice, never lost).
      */
     @WithDefault("5m")
     Duration lease();
