@@ -8,6 +8,7 @@ import io.newsmon.ingest.feed.Feed;
 import io.newsmon.ingest.feed.FeedEntry;
 import io.newsmon.ingest.feed.FeedParseException;
 import io.newsmon.ingest.feed.FeedParser;
+import io.newsmon.ingest.feed.SectionPage;
 import io.newsmon.ingest.fetch.FetchException;
 import io.newsmon.ingest.fetch.FetchedPage;
 import io.newsmon.ingest.fetch.PageFetcher;
@@ -24,13 +25,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 
 /**
  * {@code ./newsmon crawl URL [--max N] [--time-limit SECONDS]}: tries a source before it is added. Fetches a
- * feed (or finds it through a page's {@code <link rel="alternate">}, or takes a page as one article) and
+ * feed (or finds it through a page's {@code <link rel="alternate">}, or reads a section page's article links,
+ * or takes a page as one article) and
  * its articles once, politely and through the SSRF guard, touching no database, and prints one JSON
  * object per line: {@code {"url", "status": ok|error|duplicate|skipped, "title", "published",
  * "bodyLength", "error"}}. Exits 0 whenever it ran: per-URL errors are data.
@@ -47,6 +48,11 @@ public final class CrawlCommand {
         this.fetcher = fetcher;
         this.out = out;
         this.deadline = System.nanoTime() + timeLimit.toNanos();
+    }
+
+    /** A crawl with the given fetcher and a two-minute limit, printing to {@code out}. */
+    public static CrawlCommand forTests(PoliteFetcher fetcher, PrintStream out) {
+        return new CrawlCommand(fetcher, out, Duration.ofSeconds(120));
     }
 
     public static void main(String[] args) {
@@ -78,7 +84,7 @@ public final class CrawlCommand {
         return 0;
     }
 
-    void crawl(String sourceUrl, int max) {
+    public void crawl(String sourceUrl, int max) {
         FetchedPage page;
         try {
             page = fetcher.fetch(sourceUrl);
@@ -100,8 +106,14 @@ public final class CrawlCommand {
                     return;
                 }
             } else if (looksLikeHtml(page)) {
-                report(page.uri().toString(), page);
-                return;
+                Document doc = SectionPage.parse(
+                        page.body(), page.declaredCharset(), page.uri().toString());
+                Feed section = SectionPage.isOneArticle(doc) ? null : SectionPage.read(doc);
+                if (section == null || section.entries().size() < SectionPage.MIN_LINKS) {
+                    report(page.uri().toString(), page);
+                    return;
+                }
+                links = links(section);
             } else {
                 line(sourceUrl, "error", null, notAFeed.getMessage());
                 return;
@@ -166,9 +178,8 @@ public final class CrawlCommand {
         if (!looksLikeHtml(page)) {
             return Optional.empty();
         }
-        Document doc = Jsoup.parse(
-                new String(page.body(), java.nio.charset.StandardCharsets.UTF_8),
-                page.uri().toString());
+        Document doc = SectionPage.parse(
+                page.body(), page.declaredCharset(), page.uri().toString());
         for (Element link : doc.select("link[rel~=(?i)alternate][href]")) {
             String type = link.attr("type").toLowerCase(java.util.Locale.ROOT);
             if (type.contains("rss") || type.contains("atom") || type.contains("feed+json")) {

@@ -5,6 +5,7 @@ import io.newsmon.ingest.feed.Feed;
 import io.newsmon.ingest.feed.FeedEntry;
 import io.newsmon.ingest.feed.FeedParseException;
 import io.newsmon.ingest.feed.FeedParser;
+import io.newsmon.ingest.feed.SectionPage;
 import io.newsmon.ingest.fetch.FetchException;
 import io.newsmon.ingest.fetch.FetchedPage;
 import io.newsmon.ingest.politeness.PoliteFetcher;
@@ -65,6 +66,30 @@ public class FeedPoller {
         return new Feed(feed.format(), feed.title(), feed.link(), entries);
     }
 
+    /**
+     * A feed or sitemap; or, when the source is an HTML page, its article links read as a section page.
+     * A page with too few article links keeps the feed parser's message, which says what it looked like.
+     */
+    private Feed feedOrSection(FetchedPage page) throws FeedParseException {
+        try {
+            return parser.parse(page.body());
+        } catch (FeedParseException notAFeed) {
+            boolean html = notAFeed.getMessage().contains("HTML page")
+                    || page.contentType() != null
+                            && page.contentType().toLowerCase().contains("html");
+            if (!html) {
+                throw notAFeed;
+            }
+            Feed section = SectionPage.read(
+                    page.body(), page.declaredCharset(), page.uri().toString());
+            if (section.entries().size() < SectionPage.MIN_LINKS) {
+                throw new FeedParseException(notAFeed.getMessage() + "; it has too few article links ("
+                        + section.entries().size() + ") to be read as a section page");
+            }
+            return section;
+        }
+    }
+
     /** Conditional GET: an unchanged feed answers 304 and costs neither side a parse. */
     private static Map<String, String> validators(Source source) {
         Map<String, String> headers = new HashMap<>();
@@ -90,7 +115,7 @@ public class FeedPoller {
                 LOG.debugf("polled %s: not modified", source.url);
                 return;
             }
-            Feed feed = withChildren(parser.parse(page.body()));
+            Feed feed = withChildren(feedOrSection(page));
             int added = ledger.recordPoll(sourceId, feed, page.etag(), page.lastModified(), clock.instant());
             LOG.infof("polled %s: %d items, %d new", source.url, feed.entries().size(), added);
         } catch (FetchException e) {

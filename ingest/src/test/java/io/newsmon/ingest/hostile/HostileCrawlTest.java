@@ -1,0 +1,188 @@
+package io.newsmon.ingest.hostile;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.newsmon.ingest.fetch.PageFetcher;
+import io.newsmon.ingest.politeness.FetchSettings;
+import io.newsmon.ingest.politeness.PoliteFetcher;
+import io.newsmon.ingest.poll.CrawlCommand;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * {@code ./newsmon crawl} against a site that misbehaves in every way the issue lists: each case ends in
+ * its own clear line, nothing hangs or crashes, nothing forbidden is asked for, and the well-behaved
+ * articles (one in windows-1251) come through with their titles.
+ */
+@Timeout(value = 120, unit = TimeUnit.SECONDS) // a hang guard, not a speed assertion
+class HostileCrawlTest {
+
+    private static HostileSite site;
+    private static Map<String, JsonNode> byPath;
+    private static List<JsonNode> lines;
+    private static int robotsReads;
+    private static int trackedReads;
+
+    /** Short limits so the dripping and endless bodies give up quickly; loopback allowed as in the acceptance run. */
+    private static final FetchSettings SETTINGS = FetchSettings.defaults()
+            .withAllowedRanges(List.of("127.0.0.0/8"))
+            .withLimits(Duration.ofSeconds(3), 1024 * 1024, 3)
+            .withMinDelay(Duration.ZERO);
+
+    @BeforeAll
+    static void crawlTheHostileFeed() throws Exception {
+        site = HostileSite.start();
+        lines = crawl(site.url("/feed.xml"), 50);
+        robotsReads = site.hits("/robots.txt");
+        trackedReads = site.hits("/articles/tracked-story-about-the-lighthouse");
+        byPath = new LinkedHashMap<>();
+        for (JsonNode line : lines) {
+            String url = line.path("url").asText();
+            String key = url.startsWith("http") ? url.replaceFirst("^http://127\\.0\\.0\\.1:\\d+", "") : url;
+            byPath.putIfAbsent(key, line);
+        }
+    }
+
+    @AfterAll
+    static void stop() {
+        site.close();
+    }
+
+    @Test
+    void wellBehavedArticlesComeThroughWithTheirTitles() {
+        JsonNode plain = byPath.get("/articles/harbour-cranes-arrive-at-the-new-quay");
+        assertThat(plain.path("status").asText()).isEqualTo("ok");
+        assertThat(plain.path("title").asText()).isEqualTo("Harbour cranes arrive at the new quay");
+        assertThat(plain.path("bodyLength").asInt()).isGreaterThan(800);
+    }
+
+    @Test
+    void aWindows1251PageIsDecodedWhetherItsMetaSaysSoOrNothingDoes() {
+        assertThat(byPath.get("/articles/cp1251-meta").path("title").asText()).isEqualTo(HostileSite.CYRILLIC_TITLE);
+        assertThat(byPath.get("/articles/cp1251-undeclared").path("title").asText())
+                .isEqualTo(HostileSite.CYRILLIC_TITLE + " (без объявления)");
+    }
+
+    @Test
+    void compressedBodiesAreDecodedAndABombIsRefusedByItsDecodedSize() {
+        assertThat(byPath.get("/articles/gzip").path("title").asText()).isEqualTo("A gzip-encoded story");
+        assertThat(byPath.get("/articles/brotli").path("title").asText()).isEqualTo("Brotli page");
+        JsonNode bomb = byPath.get("/articles/bomb");
+        assertThat(bomb.path("status").asText()).isEqualTo("error");
+        assertThat(bomb.path("error").asText()).contains("once decompressed").contains("limit");
+    }
+
+    @Test
+    void slowAndEndlessBodiesEndInTheirOwnErrors() {
+        assertThat(byPath.get("/articles/drip").path("error").asText()).contains("timeout");
+        assertThat(byPath.get("/articles/endless").path("error").asText())
+                .contains("larger than the 1048576-byte limit");
+    }
+
+    @Test
+    void redirectLoopsAndForbiddenTargetsAreRefusedByName() {
+        assertThat(byPath.get("/articles/loop-a").path("error").asText()).contains("more than 3 redirects");
+        assertThat(byPath.get("/articles/to-metadata").path("error").asText())
+                .contains("refused")
+                .contains("169.254.169.254");
+        assertThat(byPath.get("/articles/to-private").path("error").asText())
+                .contains("refused")
+                .contains("10.1.2.3");
+        assertThat(byPath.get("/articles/to-file").path("error").asText()).contains("only http and https");
+        assertThat(byPath.get("file:///etc/passwd").path("status").asText()).isEqualTo("error");
+        assertThat(lines).noneMatch(l -> l.toString().contains("root:"));
+    }
+
+    @Test
+    void httpErrorsAndBinaryBodiesAreData() {
+        JsonNode limited = byPath.get("/articles/rate-limited");
+        assertThat(limited.path("error").asText()).contains("HTTP 429").contains("Retry-After: 120");
+        assertThat(byPath.get("/articles/gone").path("error").asText()).contains("HTTP 410");
+        assertThat(byPath.get("/articles/binary").path("error").asText()).contains("binary");
+    }
+
+    @Test
+    void robotsTxtIsObeyed() {
+        assertThat(byPath.get("/private/secret-page").path("status").asText()).isEqualTo("skipped");
+        assertThat(site.hits("/private/secret-page")).isZero();
+        assertThat(robotsReads)
+                .as("robots.txt is read once per host and cached")
+                .isEqualTo(1);
+    }
+
+    @Test
+    void oneArticleUnderFiveTrackingVariantsIsFetchedOnce() {
+        List<String> statuses = lines.stream()
+                .filter(l -> l.path("url").asText().contains("tracked-story-about-the-lighthouse"))
+                .map(l -> l.path("status").asText())
+                .toList();
+        assertThat(statuses).containsExactly("ok", "duplicate", "duplicate", "duplicate", "duplicate");
+        assertThat(trackedReads).isEqualTo(1);
+    }
+
+    @Test
+    void everyItemOfTheFeedGetsExactlyOneLine() {
+        assertThat(lines).hasSize(22);
+        assertThat(lines)
+                .allMatch(l -> List.of("ok", "error", "duplicate", "skipped")
+                        .contains(l.path("status").asText()));
+    }
+
+    @Test
+    void malformedAndHostileFeedsAreOneErrorLine() throws Exception {
+        List<JsonNode> malformed = crawl(site.url("/feeds/malformed.xml"), 5);
+        assertThat(malformed).hasSize(1);
+        assertThat(malformed.get(0).path("error").asText()).contains("malformed feed XML");
+
+        List<JsonNode> xxe = crawl(site.url("/feeds/xxe.xml"), 5);
+        assertThat(xxe).hasSize(1);
+        assertThat(xxe.get(0).path("status").asText()).isEqualTo("error");
+        assertThat(xxe.get(0).toString()).doesNotContain("root:");
+    }
+
+    @Test
+    void aTenThousandItemFeedIsCutAtMax() throws Exception {
+        List<JsonNode> big = crawl(site.url("/feeds/huge.xml"), 4);
+        assertThat(big).hasSize(4);
+        assertThat(big).allMatch(l -> l.path("error").asText().contains("HTTP 404"));
+    }
+
+    @Test
+    void anHtmlPageWhereAFeedWasPromisedIsReadAsASectionPage() throws Exception {
+        List<JsonNode> section = crawl(site.url("/feeds/html-instead"), 10);
+        assertThat(section)
+                .extracting(l -> l.path("title").asText())
+                .containsExactly(
+                        "Harbour cranes arrive at the new quay",
+                        "Ferry timetable changes for winter",
+                        "The lighthouse gets a new lamp");
+    }
+
+    private static List<JsonNode> crawl(String url, int max) throws Exception {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
+        CrawlCommand.forTests(new PoliteFetcher(new PageFetcher(SETTINGS), SETTINGS, SETTINGS), out)
+                .crawl(url, max);
+        List<JsonNode> result = new ArrayList<>();
+        ObjectMapper json = new ObjectMapper();
+        for (String line : bytes.toString(StandardCharsets.UTF_8).split("\n")) {
+            if (!line.isBlank()) {
+                result.add(json.readTree(line));
+            }
+        }
+        return result;
+    }
+}
