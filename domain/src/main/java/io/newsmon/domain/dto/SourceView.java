@@ -5,7 +5,8 @@ import java.time.Instant;
 /**
  * A source with the health of its polling: failures and the last error, and its output — articles per
  * day over the last week, the newest article, and {@code silent} when it has stopped publishing against
- * its own normal rate.
+ * its own normal rate. {@code currentPollSeconds} is the interval in force (learned when
+ * {@code adaptivePoll}).
  */
 public record SourceView(
         long id,
@@ -15,6 +16,11 @@ public record SourceView(
         String languageHint,
         boolean enabled,
         int pollIntervalSeconds,
+        int currentPollSeconds,
+        boolean adaptivePoll,
+        String includePattern,
+        String excludePattern,
+        Integer maxArticlesPerPoll,
         Instant lastPolledAt,
         Instant lastSuccessAt,
         Instant nextPollAt,

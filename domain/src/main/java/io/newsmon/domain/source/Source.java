@@ -64,6 +64,26 @@ public class Source extends PanacheEntityBase {
     @Column(name = "last_modified")
     public String lastModified;
 
+    /** Only discovered URLs this regular expression finds something in are kept (null: all). */
+    @Column(name = "include_pattern")
+    public String includePattern;
+
+    /** Discovered URLs this regular expression finds something in are dropped (null: none). */
+    @Column(name = "exclude_pattern")
+    public String excludePattern;
+
+    /** New articles taken from one poll at most; null means the service default. */
+    @Column(name = "max_per_poll")
+    public Integer maxPerPoll;
+
+    /** Whether the poll interval follows the source's publishing rate (within the service's bounds). */
+    @Column(name = "adaptive_poll")
+    public boolean adaptivePoll = true;
+
+    /** The interval in force now: learned when adaptive, else {@link #pollIntervalSeconds}. */
+    @Column(name = "current_poll_seconds")
+    public Integer currentPollSeconds;
+
     public static Optional<Source> findByUrl(String url) {
         return find("url", url).firstResultOptional();
     }
@@ -73,8 +93,10 @@ public class Source extends PanacheEntityBase {
         return list("enabled = true and (nextPollAt is null or nextPollAt <= ?1) order by id", now);
     }
 
+    /** The interval in force: the learned one for an adaptive source, else the configured one. */
     public Duration pollInterval() {
-        return Duration.ofSeconds(pollIntervalSeconds);
+        return Duration.ofSeconds(
+                adaptivePoll && currentPollSeconds != null ? currentPollSeconds : pollIntervalSeconds);
     }
 
     /** Records a successful poll and schedules the next one. */
@@ -84,6 +106,27 @@ public class Source extends PanacheEntityBase {
         consecutiveFailures = 0;
         lastError = null;
         nextPollAt = now.plus(pollInterval());
+    }
+
+    /** Records a successful poll after which the source should be polled every {@code interval}. */
+    public void pollSucceeded(Instant now, Duration interval) {
+        if (adaptivePoll) {
+            currentPollSeconds = (int) Math.min(Integer.MAX_VALUE, interval.toSeconds());
+        }
+        pollSucceeded(now);
+    }
+
+    /**
+     * Claims a due source for one poll by moving its next poll past {@code leaseEnd}, in one statement,
+     * so that of several ingest replicas exactly one polls it; false when another replica was first.
+     */
+    public static boolean claimForPoll(long id, Instant now, Instant leaseEnd) {
+        return update(
+                        "nextPollAt = ?1 where id = ?2 and enabled = true and (nextPollAt is null or nextPollAt <= ?3)",
+                        leaseEnd,
+                        id,
+                        now)
+                == 1;
     }
 
     /** Records a failed poll; retries back off exponentially up to the poll interval times eight. */

@@ -28,8 +28,9 @@ public final class SectionPage {
     private static final Pattern DATE_IN_PATH =
             Pattern.compile("/(19|20)\\d\\d[/-](0?[1-9]|1[0-2])([/-](0?[1-9]|[12]\\d|3[01]))?(/|-|$)");
     private static final Pattern LONG_ID = Pattern.compile("(^|[^0-9])\\d{6,}([^0-9]|$)");
+    /** Index and service pages, recognised by the first segment of their path ({@code /tag/…}). */
     private static final Pattern NOT_ARTICLES = Pattern.compile(
-            "/(tags?|topics?|category|categories|section|sections|author|authors|search|login|signin|"
+            "^/(tags?|topics?|category|categories|section|sections|author|authors|search|login|signin|"
                     + "register|subscribe|subscription|newsletter|account|about|contact|privacy|terms|"
                     + "cookies?|help|faq|feed|rss|video|videos|gallery|galleries|podcasts?|live)(/|$)",
             Pattern.CASE_INSENSITIVE);

@@ -72,41 +72,51 @@ public class ArticleFetchWorker {
         do {
             ids = queue.claim(
                     PipelineState.DISCOVERED, owner, config.fetchBatch(), config.lease(), config.maxAttempts());
-            List<Future<?>> running = new ArrayList<>();
+            // fetched and extracted in parallel, stored one by one in discovery order, so that of two
+            // copies of a story the one discovered first stays the original
+            List<Future<Runnable>> running = new ArrayList<>();
             for (Long id : ids) {
-                running.add(workers.submit(() -> process(id)));
+                running.add(workers.submit(() -> fetchAndExtract(id)));
             }
-            for (Future<?> f : running) {
+            for (int i = 0; i < running.size(); i++) {
+                long id = ids.get(i);
                 try {
-                    f.get();
+                    running.get(i).get().run();
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     return;
                 } catch (ExecutionException e) {
-                    LOG.errorf(e.getCause(), "a page fetch failed outside its own error handling");
+                    LOG.errorf(e.getCause(), "article %d: the fetch failed outside its own error handling", id);
+                } catch (LeaseLostException e) {
+                    LOG.warnf(
+                            "article %d: %s before its extraction was stored; the new owner redoes it",
+                            id, e.getMessage());
+                } catch (RuntimeException e) {
+                    LOG.errorf(e, "storing article %d failed", id);
+                    store.failed(
+                            id, owner, "internal error (" + e.getClass().getSimpleName() + "); see the ingest log");
                 }
             }
         } while (!ids.isEmpty());
     }
 
-    private void process(long id) {
+    /** Fetches and extracts on a worker thread; returns how to store the outcome. */
+    private Runnable fetchAndExtract(long id) {
         String url = store.urlOf(id);
         try {
             FetchedPage page = fetcher.fetch(url);
             ExtractedArticle extracted = extractor.extract(
                     page.body(), page.declaredCharset(), page.uri().toString());
             if (!extracted.hasBody()) {
-                store.failed(id, owner, "no article text found on the page");
-                return;
+                return () -> store.failed(id, owner, "no article text found on the page");
             }
-            store.extracted(id, owner, extracted);
-        } catch (LeaseLostException e) {
-            LOG.warnf("article %d: %s before its extraction was stored; the new owner redoes it", id, e.getMessage());
+            return () -> store.extracted(id, owner, extracted);
         } catch (FetchException e) {
-            store.failed(id, owner, e.getMessage());
+            return () -> store.failed(id, owner, e.getMessage());
         } catch (RuntimeException e) {
             LOG.errorf(e, "extracting article %d (%s) failed", id, url);
-            store.failed(id, owner, "internal error (" + e.getClass().getSimpleName() + "); see the ingest log");
+            return () -> store.failed(
+                    id, owner, "internal error (" + e.getClass().getSimpleName() + "); see the ingest log");
         }
     }
 }

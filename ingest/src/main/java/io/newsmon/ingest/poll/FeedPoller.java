@@ -46,7 +46,10 @@ public class FeedPoller {
     void pollDueSources() {
         List<Long> due = ledger.dueSourceIds(clock.instant());
         for (Long id : due) {
-            poll(id);
+            // with several ingest replicas, each due source is polled by the one that claims it
+            if (ledger.claim(id, clock.instant())) {
+                poll(id);
+            }
         }
     }
 

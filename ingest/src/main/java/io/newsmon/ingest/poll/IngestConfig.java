@@ -17,6 +17,21 @@ public interface IngestConfig {
     @WithDefault("15m")
     Duration defaultPollInterval();
 
+    /** The shortest interval the adaptive poll schedule may choose. */
+    @WithDefault("2m")
+    Duration minPollInterval();
+
+    /** The longest interval the adaptive poll schedule may choose. */
+    @WithDefault("2h")
+    Duration maxPollInterval();
+
+    /**
+     * How long a replica's claim on a source's poll lasts: if it dies mid-poll, another replica polls
+     * the source after this.
+     */
+    @WithDefault("5m")
+    Duration pollLease();
+
     /** Pages claimed per fetch round; with the lease, bounds how long one claim may take. */
     @WithDefault("16")
     int fetchBatch();

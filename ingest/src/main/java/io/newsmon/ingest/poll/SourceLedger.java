@@ -12,6 +12,8 @@ import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
 
 /** The transactional side of polling: which sources are due, and what a poll found. */
 @ApplicationScoped
@@ -29,6 +31,11 @@ public class SourceLedger {
         return Source.due(now).stream().map(s -> s.id).toList();
     }
 
+    /** True when this replica won the source's poll; see {@link Source#claimForPoll}. */
+    public boolean claim(long id, Instant now) {
+        return Source.claimForPoll(id, now, now.plus(config.pollLease()));
+    }
+
     @Transactional(Transactional.TxType.SUPPORTS)
     public Source find(long id) {
         return Source.findById(id);
@@ -44,13 +51,25 @@ public class SourceLedger {
                 source.name = BoundedText.clip(feed.title(), 300);
             }
         }
+        Pattern include = pattern(source.includePattern);
+        Pattern exclude = pattern(source.excludePattern);
+        int limit = source.maxPerPoll != null ? source.maxPerPoll : config.maxItemsPerPoll();
         int added = 0;
-        for (FeedEntry entry :
-                feed.entries().stream().limit(config.maxItemsPerPoll()).toList()) {
+        for (FeedEntry entry : feed.entries()) {
+            if (added >= limit) {
+                break;
+            }
             // tracking parameters and fragments must not make a known story look new
             String url = UrlCanonicalizer.canonical(entry.link()).orElse(null);
-            if (url == null || url.length() > 2048 || Article.findByUrl(url).isPresent()) {
-                continue; // no usable link, or already known
+            if (url == null || url.length() > 2048) {
+                continue; // no usable link
+            }
+            if (include != null && !include.matcher(url).find()
+                    || exclude != null && exclude.matcher(url).find()) {
+                continue; // the source's settings leave it out
+            }
+            if (Article.findByUrl(url).isPresent()) {
+                continue; // already known
             }
             Article article = new Article();
             article.source = source;
@@ -67,13 +86,31 @@ public class SourceLedger {
             article.persist();
             added++;
         }
-        source.pollSucceeded(now);
+        List<Instant> dates = feed.entries().stream().map(FeedEntry::published).toList();
+        source.pollSucceeded(now, nextInterval(source, dates, added, now));
         return added;
     }
 
     public void recordNotModified(long sourceId, Instant now) {
         Source source = Source.findById(sourceId);
-        source.pollSucceeded(now);
+        source.pollSucceeded(now, nextInterval(source, List.of(), 0, now));
+    }
+
+    private Duration nextInterval(Source source, List<Instant> dates, int added, Instant now) {
+        return PollSchedule.next(
+                source.pollInterval(), dates, added, now, config.minPollInterval(), config.maxPollInterval());
+    }
+
+    /** A stored pattern; the api validated it, so a broken one (edited in the database) matches nothing. */
+    private static Pattern pattern(String regex) {
+        if (regex == null || regex.isBlank()) {
+            return null;
+        }
+        try {
+            return Pattern.compile(regex);
+        } catch (PatternSyntaxException e) {
+            return Pattern.compile("(?!)");
+        }
     }
 
     public void recordFailure(long sourceId, String error, Duration retryAfter, Instant now) {

@@ -98,6 +98,33 @@ public class NewsSitesResource implements QuarkusTestResourceLifecycleManager {
                     "<rss version=\"2.0\"><channel><title>Quiet Wire</title>"
                             + "<item><title>Nothing new</title><link>http://127.0.0.1:1/quiet</link></item></channel></rss>");
         });
+        broken.createContext(
+                "/filtered/feed.xml",
+                exchange -> respond(
+                        exchange,
+                        200,
+                        "application/rss+xml",
+                        "<rss version=\"2.0\"><channel><title>Filtered Wire</title>"
+                                + item(exchange, "/filtered/world/first-world-story")
+                                + item(exchange, "/filtered/sport/a-sport-story")
+                                + item(exchange, "/filtered/world/live/a-live-blog")
+                                + item(exchange, "/filtered/world/second-world-story")
+                                + item(exchange, "/filtered/world/third-world-story")
+                                + "</channel></rss>"));
+        broken.createContext(
+                "/section",
+                exchange -> respond(
+                        exchange,
+                        200,
+                        "text/html; charset=utf-8",
+                        "<!DOCTYPE html><html><head><title>Harbour section</title></head><body>"
+                                + "<nav><a href=\"/news/about-the-harbour-ledger-team-page\">About us</a></nav>"
+                                + "<main><h2><a href=\"/news/harbour-board-approves-the-winter-schedule\">"
+                                + "Harbour board approves the winter schedule</a></h2>"
+                                + "<h2><a href=\"/news/pilots-warn-of-shifting-sandbanks-in-the-channel\">"
+                                + "Pilots warn of shifting sandbanks in the channel</a></h2>"
+                                + "<h2><a href=\"/news/fish-market-moves-to-the-old-customs-house\">"
+                                + "Fish market moves to the old customs house</a></h2></main></body></html>"));
         broken.start();
         String base = "http://127.0.0.1:" + broken.getAddress().getPort();
         return Map.of(
@@ -110,6 +137,7 @@ public class NewsSitesResource implements QuarkusTestResourceLifecycleManager {
                         base + "/busy",
                         base + "/etag-feed",
                         base + "/syndicated/feed.xml",
+                        base + "/section",
                         MALFORMED_FEED_URL),
                 "newsroom.article-count",
                 String.valueOf(newsroom.articleCount()),
@@ -117,6 +145,10 @@ public class NewsSitesResource implements QuarkusTestResourceLifecycleManager {
                 base,
                 "newsroom.original-url",
                 originalUrl);
+    }
+
+    private static String item(com.sun.net.httpserver.HttpExchange exchange, String path) {
+        return "<item><title>" + path + "</title><link>" + brokenBaseOf(exchange) + path + "</link></item>";
     }
 
     private static String brokenBaseOf(com.sun.net.httpserver.HttpExchange exchange) {
