@@ -58,6 +58,163 @@ class SourceResourceTest {
     }
 
     @Test
+    void adminsChangeASourcesSettingsAndBadSettingsAreRefusedByName() {
+        int id = given().auth()
+                .oauth2(TestTokens.admin())
+                .contentType(ContentType.JSON)
+                .body("{\"url\":\"https://settings.example/rss\"}")
+                .post("/api/sources")
+                .then()
+                .statusCode(201)
+                .body("adaptivePoll", equalTo(true))
+                .extract()
+                .path("id");
+
+        given().auth()
+                .oauth2(TestTokens.admin())
+                .contentType(ContentType.JSON)
+                .body("{\"includePattern\":\"/world/\",\"excludePattern\":\"/live/\",\"maxArticlesPerPoll\":25,"
+                        + "\"languageHint\":\"de\",\"pollIntervalSeconds\":300,\"adaptivePoll\":false}")
+                .patch("/api/sources/" + id)
+                .then()
+                .statusCode(200)
+                .body("includePattern", equalTo("/world/"))
+                .body("excludePattern", equalTo("/live/"))
+                .body("maxArticlesPerPoll", equalTo(25))
+                .body("languageHint", equalTo("de"))
+                .body("currentPollSeconds", equalTo(300))
+                .body("adaptivePoll", equalTo(false));
+
+        given().auth()
+                .oauth2(TestTokens.admin())
+                .contentType(ContentType.JSON)
+                .body("{\"includePattern\":\"/world/(\"}")
+                .patch("/api/sources/" + id)
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("includePattern"))
+                .body("detail", containsString("not a valid regular expression"));
+        given().auth()
+                .oauth2(TestTokens.admin())
+                .contentType(ContentType.JSON)
+                .body("{\"maxArticlesPerPoll\":0}")
+                .patch("/api/sources/" + id)
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("maxArticlesPerPoll"));
+        // what was refused changed nothing
+        given().auth()
+                .oauth2(TestTokens.analyst())
+                .get("/api/sources/" + id)
+                .then()
+                .statusCode(200)
+                .body("includePattern", equalTo("/world/"))
+                .body("maxArticlesPerPoll", equalTo(25));
+
+        given().auth()
+                .oauth2(TestTokens.analyst())
+                .contentType(ContentType.JSON)
+                .body("{\"enabled\":false}")
+                .patch("/api/sources/" + id)
+                .then()
+                .statusCode(403);
+        given().auth()
+                .oauth2(TestTokens.admin())
+                .contentType(ContentType.JSON)
+                .body("{\"enabled\":false}")
+                .patch("/api/sources/999999")
+                .then()
+                .statusCode(404);
+    }
+
+    @Test
+    void opmlImportAddsEveryNewFeedAndExportGivesThemBack() {
+        String opml = """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <opml version="2.0">
+                  <head><title>My feeds</title></head>
+                  <body>
+                    <outline text="World">
+                      <outline type="rss" text="Harbour Times" xmlUrl="https://harbour.example/rss" language="en"/>
+                      <outline text="Nested">
+                        <outline type="rss" text="Valley Post" title="Valley Post" xmlUrl="https://valley.example/feed"/>
+                      </outline>
+                    </outline>
+                    <outline type="rss" text="Again" xmlUrl="https://harbour.example/rss"/>
+                    <outline type="rss" text="Not the web" xmlUrl="ftp://files.example/feed"/>
+                  </body>
+                </opml>
+                """;
+        given().auth()
+                .oauth2(TestTokens.admin())
+                .contentType("text/x-opml")
+                .body(opml)
+                .post("/api/sources/opml")
+                .then()
+                .statusCode(200)
+                .body("added", equalTo(2))
+                .body("existing", equalTo(1))
+                .body("errors[0].xmlUrl", equalTo("ftp://files.example/feed"))
+                .body("errors[0].line", equalTo(12))
+                .body("errors[0].reason", containsString("http or https"));
+
+        String exported = given().auth()
+                .oauth2(TestTokens.analyst())
+                .get("/api/sources/opml")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
+        org.assertj.core.api.Assertions.assertThat(exported)
+                .contains("<opml version=\"2.0\">")
+                .contains("xmlUrl=\"https://harbour.example/rss\"")
+                .contains("text=\"Harbour Times\"")
+                .contains("language=\"en\"")
+                .contains("xmlUrl=\"https://valley.example/feed\"");
+
+        // the exported file imports as "all known"
+        given().auth()
+                .oauth2(TestTokens.admin())
+                .contentType("text/x-opml")
+                .body(exported)
+                .post("/api/sources/opml")
+                .then()
+                .statusCode(200)
+                .body("added", equalTo(0))
+                .body("existing", equalTo(2));
+    }
+
+    @Test
+    void aBrokenOrHostileOpmlFileIsRefusedAndAddsNothing() {
+        given().auth()
+                .oauth2(TestTokens.admin())
+                .contentType("text/x-opml")
+                .body("<opml><body><outline xmlUrl=\"https://a.example/rss\"></body>")
+                .post("/api/sources/opml")
+                .then()
+                .statusCode(400)
+                .body("detail", containsString("malformed OPML"));
+        given().auth()
+                .oauth2(TestTokens.admin())
+                .contentType("text/x-opml")
+                .body("<?xml version=\"1.0\"?><!DOCTYPE opml [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>"
+                        + "<opml><body><outline text=\"&x;\" xmlUrl=\"https://b.example/rss\"/></body></opml>")
+                .post("/api/sources/opml")
+                .then()
+                .statusCode(400)
+                .body(org.hamcrest.Matchers.not(containsString("root:")));
+        given().auth()
+                .oauth2(TestTokens.admin())
+                .contentType("text/x-opml")
+                .body("<rss version=\"2.0\"></rss>")
+                .post("/api/sources/opml")
+                .then()
+                .statusCode(400)
+                .body("detail", containsString("not OPML"));
+        given().auth().oauth2(TestTokens.analyst()).get("/api/sources").then().body("size()", equalTo(0));
+    }
+
+    @Test
     void aSourceThatStopsPublishingAgainstItsOwnRateIsFlaggedSilent() {
         Instant now = Instant.now();
         QuarkusTransaction.requiringNew().run(() -> {

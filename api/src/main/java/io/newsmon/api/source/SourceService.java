@@ -9,14 +9,18 @@ import io.newsmon.domain.source.Source;
 import io.newsmon.domain.source.SourceKind;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
 
 /** Lists sources with their health, and adds new ones after checking what an admin sent. */
 @ApplicationScoped
@@ -25,6 +29,7 @@ public class SourceService {
 
     static final int MIN_POLL_SECONDS = 60;
     static final int MAX_POLL_SECONDS = 7 * 24 * 3600;
+    static final int MAX_PER_POLL = 10_000;
 
     /** Per source: all articles, those of the last 7 and 30 days, and when the newest was found. */
     record Output(long total, long week, long month, Instant newest) {
@@ -83,14 +88,109 @@ public class SourceService {
         }
         Source source = new Source();
         source.url = url;
-        source.name = request.name() == null || request.name().isBlank()
-                ? url
-                : request.name().strip();
-        if (source.name.length() > 300) {
-            throw ProblemException.badField("name", "must be at most 300 characters");
-        }
+        source.name = url;
         source.kind = SourceKind.FEED;
-        source.languageHint = QueryParams.languageCode("languageHint", request.languageHint());
+        apply(source, request);
+        source.createdAt = Instant.now();
+        source.persist();
+        return view(source, Output.NONE, Instant.now());
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public SourceView get(long id) {
+        Source source = Source.findById(id);
+        if (source == null) {
+            throw ProblemException.notFound("no source with id " + id);
+        }
+        return list().stream().filter(v -> v.id() == id).findFirst().orElseThrow();
+    }
+
+    /** Changes the settings given (a null field stays as it is); the URL of a source cannot change. */
+    public SourceView update(long id, NewSource request) {
+        if (request == null) {
+            throw ProblemException.badField("body", "a JSON object with the settings to change is required");
+        }
+        Source source = Source.findById(id);
+        if (source == null) {
+            throw ProblemException.notFound("no source with id " + id);
+        }
+        if (request.url() != null && !validUrl(request.url()).equals(source.url)) {
+            throw ProblemException.badField("url", "cannot change; add a new source instead");
+        }
+        boolean wasAdaptive = source.adaptivePoll;
+        Integer oldInterval = source.pollIntervalSeconds;
+        apply(source, request);
+        if (request.pollIntervalSeconds() != null
+                        && !request.pollIntervalSeconds().equals(oldInterval)
+                || wasAdaptive != source.adaptivePoll) {
+            source.currentPollSeconds = null; // start learning again from the new interval
+            source.nextPollAt = Instant.now();
+        }
+        return view(source, Output.NONE, Instant.now());
+    }
+
+    /** What an OPML import did: sources added, feeds already known, and outlines refused with why. */
+    public record OpmlReport(int added, int existing, List<OpmlError> errors) {}
+
+    /** One outline that could not be added. */
+    public record OpmlError(int line, String xmlUrl, String reason) {}
+
+    /** Adds every feed of an OPML file not yet a source; one bad outline is reported, not fatal. */
+    public OpmlReport importOpml(InputStream in) {
+        List<Opml.Outline> outlines;
+        try {
+            outlines = Opml.read(in);
+        } catch (Opml.OpmlException e) {
+            throw ProblemException.badField("body", e.getMessage());
+        }
+        int added = 0;
+        int existing = 0;
+        List<OpmlError> errors = new ArrayList<>();
+        for (Opml.Outline o : outlines) {
+            try {
+                String url = validUrl(o.xmlUrl());
+                if (Source.findByUrl(url).isPresent()) {
+                    existing++;
+                    continue;
+                }
+                Source source = new Source();
+                source.url = url;
+                source.name = url;
+                source.kind = SourceKind.FEED;
+                apply(source, new NewSource(o.title(), url, o.language(), null));
+                source.createdAt = Instant.now();
+                source.persist();
+                added++;
+            } catch (ProblemException e) {
+                errors.add(new OpmlError(o.line(), o.xmlUrl(), e.getMessage()));
+            }
+        }
+        return new OpmlReport(added, existing, errors);
+    }
+
+    /** Every polled source as OPML, for a feed reader or another newsmon. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public String exportOpml() {
+        List<Opml.Outline> feeds = Source.<Source>list("kind = ?1 order by id", SourceKind.FEED).stream()
+                .map(s -> new Opml.Outline(0, s.name, s.url, s.languageHint))
+                .toList();
+        return Opml.write("newsmon sources", feeds);
+    }
+
+    /** Validates and copies the settings a request gives onto {@code source}; null fields are left alone. */
+    private static void apply(Source source, NewSource request) {
+        if (request.name() != null) {
+            String name = request.name().strip();
+            if (name.length() > 300) {
+                throw ProblemException.badField("name", "must be at most 300 characters");
+            }
+            source.name = name.isEmpty() ? source.url : name;
+        }
+        if (request.languageHint() != null) {
+            source.languageHint = request.languageHint().isBlank()
+                    ? null
+                    : QueryParams.languageCode("languageHint", request.languageHint());
+        }
         if (request.pollIntervalSeconds() != null) {
             int poll = request.pollIntervalSeconds();
             if (poll < MIN_POLL_SECONDS || poll > MAX_POLL_SECONDS) {
@@ -100,9 +200,43 @@ public class SourceService {
             }
             source.pollIntervalSeconds = poll;
         }
-        source.createdAt = Instant.now();
-        source.persist();
-        return view(source, Output.NONE, Instant.now());
+        if (request.includePattern() != null) {
+            source.includePattern = pattern("includePattern", request.includePattern());
+        }
+        if (request.excludePattern() != null) {
+            source.excludePattern = pattern("excludePattern", request.excludePattern());
+        }
+        if (request.maxArticlesPerPoll() != null) {
+            int max = request.maxArticlesPerPoll();
+            if (max < 1 || max > MAX_PER_POLL) {
+                throw ProblemException.badField(
+                        "maxArticlesPerPoll", "must be between 1 and " + MAX_PER_POLL + ", got " + max);
+            }
+            source.maxPerPoll = max;
+        }
+        if (request.adaptivePoll() != null) {
+            source.adaptivePoll = request.adaptivePoll();
+        }
+        if (request.enabled() != null) {
+            source.enabled = request.enabled();
+        }
+    }
+
+    /** A regular expression as given, checked; empty clears it. */
+    private static String pattern(String field, String regex) {
+        if (regex.isBlank()) {
+            return null;
+        }
+        if (regex.length() > 500) {
+            throw ProblemException.badField(field, "must be at most 500 characters");
+        }
+        try {
+            Pattern.compile(regex);
+        } catch (PatternSyntaxException e) {
+            throw ProblemException.badField(
+                    field, "is not a valid regular expression: " + e.getDescription() + " at " + e.getIndex());
+        }
+        return regex;
     }
 
     private static String validUrl(String raw) {
@@ -137,6 +271,11 @@ public class SourceService {
                 s.languageHint,
                 s.enabled,
                 s.pollIntervalSeconds,
+                (int) s.pollInterval().toSeconds(),
+                s.adaptivePoll,
+                s.includePattern,
+                s.excludePattern,
+                s.maxPerPoll,
                 s.lastPolledAt,
                 s.lastSuccessAt,
                 s.nextPollAt,
