@@ -29,6 +29,12 @@ public class ArticleQueue {
     private static final String SELECT_CLAIMABLE = "SELECT id FROM article"
             + " WHERE state = ? AND (lease_expires_at IS NULL OR lease_expires_at < ?)"
             + " ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED";
+    private static final String SELECT_CLAIMABLE_WITH_SOURCE = "SELECT id, source_id FROM article"
+            + " WHERE state = ? AND (lease_expires_at IS NULL OR lease_expires_at < ?)"
+            + " ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED";
+    /** How many of the oldest claimable rows {@link #claimAcrossSources} looks at, per row it takes. */
+    public static final int SPREAD_WINDOW = 32;
+
     private static final String TAKE_LEASE =
             "UPDATE article SET lease_owner = ?, lease_expires_at = ?, attempts = attempts + 1 WHERE id = ?";
     private static final String COMPLETE = "UPDATE article SET state = ?, seq = nextval('article_seq'),"
@@ -61,6 +67,22 @@ public class ArticleQueue {
      */
     public List<Long> claim(PipelineState state, String owner, int max, Duration lease, int maxAttempts)
             throws SQLException {
+        return claim(state, owner, max, lease, maxAttempts, false);
+    }
+
+    /**
+     * Like {@link #claim}, but takes the rows round-robin across their sources from the oldest
+     * {@code 32 × max} claimable ones, so that a fetcher that must space requests to each site gets work
+     * for many sites at once instead of a batch from one. Ids come back in discovery order.
+     */
+    public List<Long> claimAcrossSources(PipelineState state, String owner, int max, Duration lease, int maxAttempts)
+            throws SQLException {
+        return claim(state, owner, max, lease, maxAttempts, true);
+    }
+
+    private List<Long> claim(
+            PipelineState state, String owner, int max, Duration lease, int maxAttempts, boolean spread)
+            throws SQLException {
         Instant now = clock.instant();
         try (Connection c = dataSource.getConnection()) {
             boolean autoCommit = c.getAutoCommit();
@@ -77,15 +99,23 @@ public class ArticleQueue {
                     park.executeUpdate();
                 }
                 List<Long> ids = new ArrayList<>();
-                try (PreparedStatement select = c.prepareStatement(SELECT_CLAIMABLE)) {
+                List<Object> sources = new ArrayList<>();
+                try (PreparedStatement select =
+                        c.prepareStatement(spread ? SELECT_CLAIMABLE_WITH_SOURCE : SELECT_CLAIMABLE)) {
                     select.setString(1, state.name());
                     select.setTimestamp(2, Timestamp.from(now));
-                    select.setInt(3, max);
+                    select.setInt(3, spread ? max * SPREAD_WINDOW : max);
                     try (ResultSet rs = select.executeQuery()) {
                         while (rs.next()) {
                             ids.add(rs.getLong(1));
+                            if (spread) {
+                                sources.add(rs.getObject(2));
+                            }
                         }
                     }
+                }
+                if (spread) {
+                    ids = RoundRobin.pick(ids, sources, max);
                 }
                 try (PreparedStatement update = c.prepareStatement(TAKE_LEASE)) {
                     for (Long id : ids) {

@@ -32,8 +32,11 @@ public interface IngestConfig {
     @WithDefault("5m")
     Duration pollLease();
 
-    /** Pages claimed per fetch round; with the lease, bounds how long one claim may take. */
-    @WithDefault("16")
+    /**
+     * Pages claimed per fetch round, spread across sources; with the lease, bounds how long one claim
+     * may take.
+     */
+    @WithDefault("32")
     int fetchBatch();
 
     /**
@@ -45,8 +48,8 @@ public interface IngestConfig {
 
     /**
      * How long a fetcher holds its claimed pages before another replica may take them: longer than a
-     * whole batch at the fetch timeouts (16 pages of one host, one by one, at 10 s + 30 s each would
-     * be 640 s at worst; such a batch is rare and then fetched twice, never lost).
+     * whole round at the usual pace (a host's pages one by one, a second apart). A round stuck on a
+     * slow host for longer is not lost: its pages are claimed again, and a late result is refused.
      */
     @WithDefault("5m")
     Duration lease();
