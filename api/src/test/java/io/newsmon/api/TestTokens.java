@@ -22,6 +22,11 @@ public final class TestTokens {
         return token("admin", List.of("admin", "analyst"));
     }
 
+    /** A second analyst, for what one user must not see of another's. */
+    public static String reporter() {
+        return token("reporter", List.of("analyst"));
+    }
+
     private static String token(String user, List<String> roles) {
         String keycloak = System.getProperty("newsmon.it.keycloak.url", "");
         if (!keycloak.isBlank()) {
@@ -36,6 +41,8 @@ public final class TestTokens {
                     .path("access_token");
         }
         return Jwt.preferredUserName(user)
+                .subject("sub-" + user)
+                .claim("email", user + "@newsmon.local")
                 .claim("realm_access", Map.of("roles", roles))
                 .issuer("https://server.example.com")
                 .audience("newsmon-api")

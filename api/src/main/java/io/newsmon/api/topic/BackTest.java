@@ -1,0 +1,11 @@
+package io.newsmon.api.topic;
+
+import io.newsmon.domain.dto.SearchResult.SearchHit;
+import java.util.List;
+
+/**
+ * What a query would have matched: {@code matches} among the {@code articles} of the last {@code days}
+ * days, a sample of the newest, and warnings for a query too broad or too costly to alert on.
+ */
+public record BackTest(
+        String parsed, long matches, long articles, int days, List<SearchHit> sample, List<String> warnings) {}
