@@ -1,5 +1,6 @@
 package io.newsmon.api.topic;
 
+import io.newsmon.domain.dto.TopicMatchView;
 import io.newsmon.domain.topic.Topic;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -30,7 +31,7 @@ public class AtomFeed {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public String of(Topic topic) {
-        List<TopicService.MatchView> matches = topics.matchesOf(topic.id, 0, ENTRIES);
+        List<TopicMatchView> matches = topics.matchesOf(topic.id, 0, ENTRIES);
         Instant updated = matches.isEmpty() ? topic.updatedAt : matches.get(0).matchedAt();
         StringWriter out = new StringWriter();
         try {
@@ -45,7 +46,7 @@ public class AtomFeed {
             w.writeStartElement("author");
             element(w, "name", "newsmon");
             w.writeEndElement();
-            for (TopicService.MatchView m : matches) {
+            for (TopicMatchView m : matches) {
                 w.writeStartElement("entry");
                 element(w, "id", "urn:newsmon:topic:" + topic.id + ":article:" + m.articleId());
                 element(w, "title", m.title() == null ? m.url() : m.title());

@@ -1,6 +1,10 @@
 package io.newsmon.api.topic;
 
 import io.newsmon.api.problem.QueryParams;
+import io.newsmon.domain.dto.TopicBackTest;
+import io.newsmon.domain.dto.TopicMatchView;
+import io.newsmon.domain.dto.TopicRequest;
+import io.newsmon.domain.dto.TopicView;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
@@ -61,7 +65,7 @@ public class TopicResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({"analyst", "admin"})
     @Operation(summary = "What a query would have matched in the last 7 days: count, 10 newest, warnings")
-    public BackTest backTest(TopicRequest request) {
+    public TopicBackTest backTest(TopicRequest request) {
         return topics.backTest(request);
     }
 
@@ -95,7 +99,7 @@ public class TopicResource {
     @Path("/{id}/matches")
     @RolesAllowed({"analyst", "admin"})
     @Operation(summary = "The topic's matches, newest first, with how each went out")
-    public List<TopicService.MatchView> matches(
+    public List<TopicMatchView> matches(
             @PathParam("id") long id, @QueryParam("page") String page, @QueryParam("size") String size) {
         return topics.matches(
                 Caller.of(identity),

@@ -5,6 +5,10 @@ import io.newsmon.api.search.SearchExecutor;
 import io.newsmon.api.search.SearchService;
 import io.newsmon.domain.article.Article;
 import io.newsmon.domain.dto.SearchResult;
+import io.newsmon.domain.dto.TopicBackTest;
+import io.newsmon.domain.dto.TopicMatchView;
+import io.newsmon.domain.dto.TopicRequest;
+import io.newsmon.domain.dto.TopicView;
 import io.newsmon.domain.pipeline.PipelineState;
 import io.newsmon.domain.search.query.AnalystQuery;
 import io.newsmon.domain.topic.AlertMode;
@@ -115,7 +119,7 @@ public class TopicService {
 
     /** What a query would have matched over the last week, without saving anything. */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public BackTest backTest(TopicRequest r) {
+    public TopicBackTest backTest(TopicRequest r) {
         if (r == null || r.query() == null || r.query().isBlank()) {
             throw ProblemException.badQuery("query", "the query is empty", 0, null);
         }
@@ -149,17 +153,17 @@ public class TopicService {
             warnings.add(
                     "nothing matched in the last " + BACKTEST_DAYS + " days; check the spelling or widen the query");
         }
-        return new BackTest(result.parsed(), result.total(), week, BACKTEST_DAYS, result.hits(), warnings);
+        return new TopicBackTest(result.parsed(), result.total(), week, BACKTEST_DAYS, result.hits(), warnings);
     }
 
     /** The topic's matches, newest first, with how each went out. */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public List<MatchView> matches(Caller caller, long id, int page, int size) {
+    public List<TopicMatchView> matches(Caller caller, long id, int page, int size) {
         owned(caller, id);
         return matchesOf(id, page, size);
     }
 
-    List<MatchView> matchesOf(long topicId, int page, int size) {
+    List<TopicMatchView> matchesOf(long topicId, int page, int size) {
         List<Object[]> rows = Article.getEntityManager()
                 .createQuery(
                         "select m.id, a.id, a.title, a.url, s.name, a.publishedAt, m.matchedAt, m.matchedTerms,"
@@ -173,7 +177,7 @@ public class TopicService {
                 .setMaxResults(size)
                 .getResultList();
         return rows.stream()
-                .map(r -> new MatchView(
+                .map(r -> new TopicMatchView(
                         (Long) r[1],
                         (String) r[2],
                         (String) r[3],
@@ -187,20 +191,6 @@ public class TopicService {
                         (String) r[11]))
                 .toList();
     }
-
-    /** One match of a topic, as its history and its Atom feed show it. */
-    public record MatchView(
-            long articleId,
-            String title,
-            String url,
-            String source,
-            Instant published,
-            Instant matchedAt,
-            String matchedTerms,
-            Long storyId,
-            String deliveryState,
-            Instant sentAt,
-            String summary) {}
 
     /** The topic behind a feed token, or a 404 that says nothing about which tokens exist. */
     @Transactional(Transactional.TxType.SUPPORTS)

@@ -1,4 +1,4 @@
-package io.newsmon.api.topic;
+package io.newsmon.domain.dto;
 
 import java.time.Instant;
 import java.util.List;
