@@ -28,6 +28,10 @@ public class ApiStubResource implements QuarkusTestResourceLifecycleManager {
         server.createContext("/api/articles", this::articles);
         server.createContext("/api/search", this::search);
         server.createContext("/api/sources", exchange -> respond(exchange, 500, "{\"status\":500}"));
+        server.createContext("/api/topics", this::topics);
+        server.createContext("/api/alerts/deliveries", exchange -> respond(exchange, 200, """
+                [{"id":3,"subject":"[newsmon] Harbour strike: 2 new articles","itemCount":2,"state":"SENT",
+                  "attempts":1,"lastError":null,"sentAt":"2026-11-29T09:01:00Z"}]"""));
         server.start();
         return Map.of(
                 "newsmon.api.url", "http://127.0.0.1:" + server.getAddress().getPort());
@@ -61,6 +65,57 @@ public class ApiStubResource implements QuarkusTestResourceLifecycleManager {
             case "/api/articles/9" -> respond(exchange, 200, """
                     {"id":9,"url":"http://news.example/c","title":null,"authors":[],"body":null,
                      "publishedAt":null,"language":null,"state":"DISCOVERED","attempts":0,"entities":[]}""");
+            default -> respond(exchange, 404, "{\"status\":404}");
+        }
+    }
+
+    /** What the dashboard sent to POST/PUT /api/topics, newest last. */
+    static final List<String> TOPIC_WRITES = new CopyOnWriteArrayList<>();
+
+    private static final String TOPIC = """
+            {"id":5,"name":"Harbour strike","query":"harbour AND strike","filter":null,"alertMode":"DAILY",
+             "digestTime":"07:30","digestWeekday":1,"timeZone":"Europe/Berlin","paused":false,"stem":false,
+             "owner":"alice","ownerEmail":"alice@example.com",
+             "recipients":[{"email":"desk@example.com","confirmed":false}],
+             "feedUrl":"http://127.0.0.1:8081/api/topics/feed/secret-token-of-topic-five","matches":1,
+             "lastMatchAt":"2026-11-29T09:00:00Z","createdAt":"2026-11-20T09:00:00Z","updatedAt":"2026-11-20T09:00:00Z"}""";
+
+    /** Topics: one saved topic (5); a query containing "(broken" is refused at position 0. */
+    private void topics(HttpExchange exchange) throws IOException {
+        String path = exchange.getRequestURI().getPath();
+        String method = exchange.getRequestMethod();
+        String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+        if (method.equals("POST") || method.equals("PUT")) {
+            if (body.contains("(broken")) {
+                respond(exchange, 400, """
+                        {"status":400,"detail":"query: unbalanced parenthesis at 0: it is never closed",
+                         "errors":[{"field":"query","reason":"unbalanced parenthesis at 0: it is never closed"}],
+                         "position":0}""");
+                return;
+            }
+            if (!path.endsWith("/backtest")) {
+                TOPIC_WRITES.add(method + " " + path + " " + body);
+            }
+        }
+        switch (method + " " + path) {
+            case "GET /api/topics" -> respond(exchange, 200, "[" + TOPIC + "]");
+            case "POST /api/topics" -> respond(exchange, 201, TOPIC);
+            case "POST /api/topics/backtest" -> respond(exchange, 200, """
+                    {"parsed":"(harbour AND strike)","matches":2,"articles":40,"days":7,
+                     "sample":[{"id":7,"url":"http://news.example/a","title":"Harbour cranes idle as strike enters week two",
+                       "published":"2026-11-29T08:30:00Z","source":"The Harbour Ledger","language":"en","score":1.0}],
+                     "warnings":["costly: 1 wildcard term(s) are expanded against the index for every article"]}""");
+            case "GET /api/topics/5", "PUT /api/topics/5" -> respond(exchange, 200, TOPIC);
+            case "DELETE /api/topics/5" -> {
+                TOPIC_WRITES.add("DELETE " + path);
+                exchange.sendResponseHeaders(204, -1);
+                exchange.close();
+            }
+            case "GET /api/topics/5/matches" -> respond(exchange, 200, """
+                    [{"articleId":7,"title":"Harbour cranes idle as strike enters week two","url":"http://news.example/a",
+                      "source":"The Harbour Ledger","published":"2026-11-29T08:30:00Z","matchedAt":"2026-11-29T09:00:00Z",
+                      "matchedTerms":"harbour strike","storyId":null,"deliveryState":"SENT",
+                      "sentAt":"2026-11-29T09:01:00Z","summary":null}]""");
             default -> respond(exchange, 404, "{\"status\":404}");
         }
     }

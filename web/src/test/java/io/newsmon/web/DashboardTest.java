@@ -79,6 +79,70 @@ class DashboardTest {
     }
 
     @Test
+    void topicsAreCreatedWithABackTestPreviewRefusedWithACaretAndShowTheirHistory() throws Exception {
+        try (WebClient browser = browser()) {
+            signIn(browser, root.toString());
+            HtmlPage list = browser.getPage(root + "topics");
+            assertThat(list.querySelectorAll("tr.topic-row")).hasSize(1);
+            assertThat(list.asNormalizedText()).contains("Harbour strike").contains("harbour AND strike");
+
+            HtmlPage form = browser.getPage(root + "topics/new");
+            HtmlForm topic = form.getForms().get(0);
+            topic.getInputByName("name").type("Harbour strike");
+            topic.getInputByName("query").type("harbour AND strike");
+            topic.getSelectByName("alertMode").setSelectedAttribute("DAILY", true);
+            topic.getTextAreaByName("recipients").setText("desk@example.com");
+            HtmlPage preview = topic.getButtonByName("action").click();
+            assertThat(preview.asNormalizedText())
+                    .contains("Last 7 days: 2 of 40 articles match")
+                    .contains("costly: 1 wildcard")
+                    .contains("Harbour cranes idle as strike enters week two");
+            // the form keeps what was typed
+            assertThat(preview.getForms().get(0).getInputByName("query").getValue())
+                    .isEqualTo("harbour AND strike");
+
+            HtmlForm again = preview.getForms().get(0);
+            again.getInputByName("query").setValue("(broken query");
+            HtmlPage refused = ((org.htmlunit.html.HtmlButton) again.getElementsByAttribute("button", "value", "save")
+                            .get(0))
+                    .click();
+            assertThat(refused.asNormalizedText()).contains("query: unbalanced parenthesis at 0: it is never closed");
+            assertThat(refused.querySelector("pre.caret").getTextContent()).isEqualTo("(broken query\n^");
+
+            HtmlForm fixed = refused.getForms().get(0);
+            fixed.getInputByName("query").setValue("harbour AND strike");
+            HtmlPage saved = ((org.htmlunit.html.HtmlButton) fixed.getElementsByAttribute("button", "value", "save")
+                            .get(0))
+                    .click();
+            assertThat(saved.getUrl().getPath()).isEqualTo("/topics/5");
+            assertThat(ApiStubResource.TOPIC_WRITES)
+                    .anyMatch(w -> w.startsWith("POST /api/topics ")
+                            && w.contains("\"alertMode\":\"DAILY\"")
+                            && w.contains("\"recipients\":[\"desk@example.com\"]"));
+            String text = saved.asNormalizedText();
+            assertThat(text)
+                    .contains("alerts daily at 07:30 Europe/Berlin")
+                    .contains("desk@example.com (awaiting confirmation)")
+                    .contains("[newsmon] Harbour strike: 2 new articles")
+                    .contains("harbour strike");
+            assertThat(saved.querySelectorAll("tr.match-row")).hasSize(1);
+
+            HtmlPage paused = ((org.htmlunit.html.HtmlButton)
+                            saved.querySelector("form[action='/topics/5/pause'] button"))
+                    .click();
+            assertThat(paused.getUrl().getPath()).isEqualTo("/topics/5");
+            assertThat(ApiStubResource.TOPIC_WRITES)
+                    .anyMatch(w -> w.startsWith("PUT /api/topics/5") && w.contains("\"paused\":true"));
+
+            HtmlPage afterDelete = ((org.htmlunit.html.HtmlButton)
+                            saved.querySelector("form[action='/topics/5/delete'] button"))
+                    .click();
+            assertThat(afterDelete.getUrl().getPath()).isEqualTo("/topics");
+            assertThat(ApiStubResource.TOPIC_WRITES).contains("DELETE /api/topics/5");
+        }
+    }
+
+    @Test
     void apiErrorsBecomeReadablePagesNotStackTraces() throws Exception {
         try (WebClient browser = browser()) {
             browser.getOptions().setThrowExceptionOnFailingStatusCode(false);

@@ -5,10 +5,19 @@ import io.newsmon.domain.dto.ArticleSummary;
 import io.newsmon.domain.dto.PageResult;
 import io.newsmon.domain.dto.SearchResult;
 import io.newsmon.domain.dto.SourceView;
+import io.newsmon.domain.dto.TopicBackTest;
+import io.newsmon.domain.dto.TopicMatchView;
+import io.newsmon.domain.dto.TopicRequest;
+import io.newsmon.domain.dto.TopicView;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.rest.client.annotation.RegisterClientHeaders;
@@ -48,4 +57,40 @@ public interface NewsmonApi {
     @GET
     @Path("/search/validate")
     Map<String, Object> validate(@QueryParam("q") String q);
+
+    @GET
+    @Path("/topics")
+    List<TopicView> topics();
+
+    @GET
+    @Path("/topics/{id}")
+    TopicView topic(@PathParam("id") long id);
+
+    @POST
+    @Path("/topics")
+    @Consumes(MediaType.APPLICATION_JSON)
+    TopicView createTopic(TopicRequest request);
+
+    @PUT
+    @Path("/topics/{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    TopicView updateTopic(@PathParam("id") long id, TopicRequest request);
+
+    @DELETE
+    @Path("/topics/{id}")
+    void deleteTopic(@PathParam("id") long id);
+
+    @POST
+    @Path("/topics/backtest")
+    @Consumes(MediaType.APPLICATION_JSON)
+    TopicBackTest backTest(TopicRequest request);
+
+    @GET
+    @Path("/topics/{id}/matches")
+    List<TopicMatchView> topicMatches(@PathParam("id") long id, @QueryParam("size") int size);
+
+    /** The topic's alert e-mails, newest first: state, attempts, last error, subject, items, when sent. */
+    @GET
+    @Path("/alerts/deliveries")
+    List<Map<String, Object>> deliveries(@QueryParam("topic") long topic);
 }

@@ -2,22 +2,53 @@ package io.newsmon.web.dashboard;
 
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
+import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 import org.jboss.logging.Logger;
 
 /** Calls the api and turns its failures into pages an analyst can act on. */
-final class ApiCalls {
+public final class ApiCalls {
 
     private static final Logger LOG = Logger.getLogger(ApiCalls.class);
 
     private ApiCalls() {}
 
-    static <T> T call(Supplier<T> request) {
+    /** The api's problem document as a refusal: its first field error, else its detail. */
+    @SuppressWarnings("unchecked")
+    private static ApiRefused refused(WebApplicationException e) {
+        String message = "The API did not accept the request.";
+        String field = null;
+        Integer position = null;
+        try {
+            Map<String, Object> problem = e.getResponse().readEntity(Map.class);
+            if (problem.get("detail") instanceof String detail) {
+                message = detail;
+            }
+            if (problem.get("errors") instanceof List<?> errors
+                    && !errors.isEmpty()
+                    && errors.get(0) instanceof Map<?, ?> first) {
+                field = String.valueOf(first.get("field"));
+                if (first.get("reason") instanceof String reason) {
+                    message = reason;
+                }
+            }
+            if (problem.get("position") instanceof Number n) {
+                position = n.intValue();
+            }
+        } catch (RuntimeException unreadable) {
+            LOG.debugf("the api's 400 had no readable problem document: %s", unreadable.getMessage());
+        }
+        return new ApiRefused(message, field, position);
+    }
+
+    public static <T> T call(Supplier<T> request) {
         try {
             return request.get();
         } catch (WebApplicationException e) {
             int status = e.getResponse().getStatus();
             switch (status) {
+                case 400 -> throw refused(e);
                 case 404 -> throw new DashboardException(404, "Not found", "The API has no such item.");
                 case 401 ->
                     throw new DashboardException(
