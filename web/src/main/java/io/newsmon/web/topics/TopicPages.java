@@ -11,6 +11,7 @@ import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
@@ -76,33 +77,10 @@ public class TopicPages {
 
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Object create(
-            @FormParam("action") String action,
-            @FormParam("name") String name,
-            @FormParam("query") String query,
-            @FormParam("filter") String filter,
-            @FormParam("alertMode") String alertMode,
-            @FormParam("digestTime") String digestTime,
-            @FormParam("digestWeekday") String digestWeekday,
-            @FormParam("timeZone") String timeZone,
-            @FormParam("recipients") String recipients,
-            @FormParam("stem") String stem) {
-        TopicForm form = new TopicForm(
-                null,
-                name,
-                query,
-                filter,
-                alertMode,
-                digestTime,
-                digestWeekday,
-                timeZone,
-                recipients,
-                stem != null,
-                null,
-                null,
-                null);
+    public Object create(@BeanParam TopicFormParams params) {
+        TopicForm form = params.form(null);
         try {
-            if ("preview".equals(action)) {
+            if (params.preview()) {
                 return Templates.form(user(), form, ApiCalls.call(() -> api.backTest(form.request())));
             }
             TopicView created = ApiCalls.call(() -> api.createTopic(form.request()));
@@ -122,35 +100,11 @@ public class TopicPages {
     @POST
     @Path("{id}")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Object update(
-            @PathParam("id") long id,
-            @FormParam("action") String action,
-            @FormParam("name") String name,
-            @FormParam("query") String query,
-            @FormParam("filter") String filter,
-            @FormParam("alertMode") String alertMode,
-            @FormParam("digestTime") String digestTime,
-            @FormParam("digestWeekday") String digestWeekday,
-            @FormParam("timeZone") String timeZone,
-            @FormParam("recipients") String recipients,
-            @FormParam("stem") String stem) {
+    public Object update(@PathParam("id") long id, @BeanParam TopicFormParams params) {
         TopicView current = ApiCalls.call(() -> api.topic(id));
-        TopicForm form = new TopicForm(
-                id,
-                name,
-                query,
-                filter,
-                alertMode,
-                digestTime,
-                digestWeekday,
-                timeZone,
-                recipients,
-                stem != null,
-                null,
-                null,
-                null);
+        TopicForm form = params.form(id);
         try {
-            if ("preview".equals(action)) {
+            if (params.preview()) {
                 return page(current, form, ApiCalls.call(() -> api.backTest(form.request())));
             }
             ApiCalls.call(() -> api.updateTopic(id, form.request()));
