@@ -121,7 +121,7 @@ public class EnrichmentStore {
         em.createNativeQuery("DELETE FROM article_country WHERE article_id = ?1")
                 .setParameter(1, article.id)
                 .executeUpdate();
-        for (Map.Entry<String, Integer> c : Geotagger.countries(entities).entrySet()) {
+        for (Map.Entry<String, Integer> c : Geotagger.countries(entities, text).entrySet()) {
             em.createNativeQuery("INSERT INTO article_country (article_id, code, mentions) VALUES (?1, ?2, ?3)")
                     .setParameter(1, article.id)
                     .setParameter(2, c.getKey())

@@ -78,7 +78,7 @@ public final class EnrichBenchCommand {
                 List<Entity> found = english.recognize(text);
                 long c = System.nanoTime();
                 EntityResolver.resolve(found);
-                Geotagger.countries(found);
+                Geotagger.countries(found, text);
                 long d = System.nanoTime();
                 toneScorer.text(text);
                 Keyphrases.of("", text, 10);

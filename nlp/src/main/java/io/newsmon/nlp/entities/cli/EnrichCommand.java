@@ -102,7 +102,7 @@ public final class EnrichCommand {
             }
         });
         ArrayNode countries = out.putArray("countries");
-        Geotagger.countries(found).keySet().forEach(countries::add);
+        Geotagger.countries(found, text).keySet().forEach(countries::add);
         ArrayNode keyphrases = out.putArray("keyphrases");
         if (en) {
             Keyphrases.of(title, body, 10).forEach(keyphrases::add);
