@@ -103,6 +103,13 @@ public class Article extends PanacheEntityBase {
     /** Three sentences of the body that sum it up. */
     public String summary;
 
+    /** IPTC top-level category slugs, best first, comma-separated; null until enriched. */
+    public String categories;
+
+    public List<String> categoryList() {
+        return categories == null || categories.isBlank() ? List.of() : List.of(categories.split(","));
+    }
+
     public static Optional<Article> findByUrl(String url) {
         return find("url", url).firstResultOptional();
     }

@@ -33,7 +33,7 @@ public final class ArticleDocuments {
         Map<Long, Row> rows = new LinkedHashMap<>();
         try (PreparedStatement ps = c.prepareStatement(
                 "SELECT a.id, a.seq, a.url, a.canonical_url, a.title, a.body, a.language, a.published_at,"
-                        + " a.fetched_at, a.discovered_at, s.name, s.url, a.tone"
+                        + " a.fetched_at, a.discovered_at, s.name, s.url, a.tone, a.categories"
                         + " FROM article a LEFT JOIN source s ON s.id = a.source_id WHERE a.id IN (" + in + ")"
                         + " ORDER BY a.id")) {
             bind(ps, ids);
@@ -52,6 +52,10 @@ public final class ArticleDocuments {
                     r.sourceUrl = rs.getString(12);
                     double tone = rs.getDouble(13);
                     r.tone = rs.wasNull() ? null : tone;
+                    String categories = rs.getString(14);
+                    if (categories != null && !categories.isBlank()) {
+                        r.categories.addAll(List.of(categories.split(",")));
+                    }
                     rows.put(r.id, r);
                 }
             }
@@ -121,6 +125,7 @@ public final class ArticleDocuments {
         Double tone;
         final Map<String, List<String>> entities = new HashMap<>();
         final List<String> countries = new ArrayList<>();
+        final List<String> categories = new ArrayList<>();
         final Map<String, List<String>> aliases = new HashMap<>();
 
         ArticleDocument document() {
@@ -145,7 +150,7 @@ public final class ArticleDocuments {
                     entities.getOrDefault("ORGANIZATION", List.of()),
                     entities.getOrDefault("LOCATION", List.of()),
                     countries,
-                    List.of(),
+                    categories,
                     tone,
                     aliases);
         }

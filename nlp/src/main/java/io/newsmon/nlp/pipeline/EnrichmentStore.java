@@ -12,6 +12,7 @@ import io.newsmon.nlp.entities.EntityResolver;
 import io.newsmon.nlp.entities.Geotagger;
 import io.newsmon.nlp.entities.Recognizers;
 import io.newsmon.nlp.stories.StoryClusterer;
+import io.newsmon.nlp.text.Categorizer;
 import io.newsmon.nlp.text.Keyphrases;
 import io.newsmon.nlp.text.Summarizer;
 import io.newsmon.nlp.tone.ToneScorer;
@@ -88,6 +89,8 @@ public class EnrichmentStore {
                 en ? clipTo(String.join("; ", Keyphrases.of(article.title, article.body, 10)), 2000) : null;
         article.summary =
                 clipTo(String.join(" ", Summarizer.summary(article.body == null ? "" : article.body, 3)), 4000);
+        article.categories =
+                en ? String.join(",", Categorizer.standard().categorize(article.title, article.body)) : null;
         Map<String, List<int[]>> spans = new HashMap<>();
         for (EntityResolver.Resolved r : resolved) {
             spans.computeIfAbsent(r.mention().type() + ":" + r.key(), k -> new java.util.ArrayList<>())

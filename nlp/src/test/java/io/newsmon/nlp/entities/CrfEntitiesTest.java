@@ -76,7 +76,10 @@ class CrfEntitiesTest {
         Map<String, Integer> countries = Geotagger.countries(english.recognize(body), body);
         assertThat(List.copyOf(countries.keySet()).subList(0, 2)).containsExactlyInAnyOrder("PK", "IR");
         assertThat(countries).containsKey("IL");
-        JsonNode mustNot = new ObjectMapper().readTree(expected.toFile()).path("countries_in_body").path("must_not");
+        JsonNode mustNot = new ObjectMapper()
+                .readTree(expected.toFile())
+                .path("countries_in_body")
+                .path("must_not");
         for (JsonNode code : mustNot) {
             assertThat(countries).as("countries of the seed page").doesNotContainKey(code.asText());
         }

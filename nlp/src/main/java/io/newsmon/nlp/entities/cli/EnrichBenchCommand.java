@@ -8,6 +8,7 @@ import io.newsmon.nlp.entities.EntityRecognizer;
 import io.newsmon.nlp.entities.EntityResolver;
 import io.newsmon.nlp.entities.Geotagger;
 import io.newsmon.nlp.entities.Recognizers;
+import io.newsmon.nlp.text.Categorizer;
 import io.newsmon.nlp.text.Keyphrases;
 import io.newsmon.nlp.text.Summarizer;
 import io.newsmon.nlp.tone.ToneScorer;
@@ -83,6 +84,7 @@ public final class EnrichBenchCommand {
                 toneScorer.text(text);
                 Keyphrases.of("", text, 10);
                 Summarizer.summary(text, 3);
+                Categorizer.standard().categorize("", text);
                 long e = System.nanoTime();
                 if (round > 0) {
                     language += b - a;
@@ -107,7 +109,7 @@ public final class EnrichBenchCommand {
         System.out.printf(
                 Locale.ROOT,
                 "per article: language %.2f ms, entities %.2f ms, resolution + countries %.2f ms,"
-                        + " tone + keyphrases + summary %.2f ms%n",
+                        + " tone + keyphrases + summary + categories %.2f ms%n",
                 language / 1e6 / n,
                 entities / 1e6 / n,
                 resolution / 1e6 / n,

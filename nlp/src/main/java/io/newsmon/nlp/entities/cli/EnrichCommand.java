@@ -11,6 +11,7 @@ import io.newsmon.nlp.entities.EntityRecognizer;
 import io.newsmon.nlp.entities.EntityResolver;
 import io.newsmon.nlp.entities.Geotagger;
 import io.newsmon.nlp.entities.Recognizers;
+import io.newsmon.nlp.text.Categorizer;
 import io.newsmon.nlp.text.Keyphrases;
 import io.newsmon.nlp.text.Summarizer;
 import io.newsmon.nlp.tone.ToneScorer;
@@ -107,7 +108,10 @@ public final class EnrichCommand {
         if (en) {
             Keyphrases.of(title, body, 10).forEach(keyphrases::add);
         }
-        out.putArray("categories"); // not classified yet
+        ArrayNode categories = out.putArray("categories");
+        if (en) {
+            Categorizer.standard().categorize(title, body).forEach(categories::add);
+        }
         if (en) {
             out.put("tone", tone.text(text));
         } else {
