@@ -1,0 +1,179 @@
+package io.newsmon.nlp.topics;
+
+import io.newsmon.domain.search.ArticleDocument;
+import io.newsmon.domain.search.query.AnalystQuery;
+import io.newsmon.domain.search.query.QueryException;
+import io.newsmon.domain.search.query.QueryLimits;
+import io.newsmon.domain.topic.Topic;
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.monitor.HighlightsMatch;
+import org.apache.lucene.monitor.MatchingQueries;
+import org.apache.lucene.monitor.Monitor;
+import org.apache.lucene.monitor.MonitorQuery;
+import org.apache.lucene.monitor.TermFilteredPresearcher;
+import org.jboss.logging.Logger;
+
+/**
+ * Every live saved topic in a Lucene {@link Monitor} (an index of the queries, so an article is only checked
+ * against topics that share a word with it), kept in step with the database. Only {@code paused} stops a
+ * topic from matching: topics whose alerts are OFF still record matches for their history and Atom feed.
+ * Queries are parsed and analysed exactly as search does ({@link AnalystQuery}, the analyzer of {@link
+ * ArticleDocument}'s fields), so a topic matches the articles its query finds in search.
+ */
+@ApplicationScoped
+public class TopicMatcher {
+
+    private static final Logger LOG = Logger.getLogger(TopicMatcher.class);
+
+    private final TopicStore store;
+    private final Monitor monitor;
+
+    /** The version of every topic this matcher has seen, whether registered, paused or unparseable. */
+    private final Map<Long, Instant> seen = new HashMap<>();
+
+    private volatile boolean loaded;
+
+    public TopicMatcher(TopicStore store) {
+        this.store = store;
+        try {
+            this.monitor = new Monitor(AnalystQuery.analyzer(), new TermFilteredPresearcher());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    void onStart(@Observes StartupEvent event) {
+        try {
+            refresh();
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "loading saved topics failed; retrying on the next refresh");
+        }
+    }
+
+    @Scheduled(
+            every = "${newsmon.topics.refresh-every:2s}",
+            delayed = "${newsmon.schedule.delay:2s}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void scheduledRefresh() {
+        try {
+            refresh();
+        } catch (RuntimeException e) {
+            LOG.warnf(e, "refreshing saved topics failed; the previous topics stay in force");
+        }
+    }
+
+    /**
+     * Brings the monitor in step with the store: registers new and changed topics, removes deleted and
+     * paused ones. Reads every topic's {@code updated_at} (cheap) and loads only those whose value differs
+     * from what this matcher last saw, so a change that commits late, or whose writer's clock lags, is not
+     * missed the way a "newer than the last one seen" cursor would miss it.
+     */
+    public synchronized void refresh() {
+        Map<Long, Instant> now = store.versions();
+        List<String> gone = new ArrayList<>();
+        for (Long id : List.copyOf(seen.keySet())) {
+            if (!now.containsKey(id)) {
+                seen.remove(id);
+                gone.add(Long.toString(id));
+            }
+        }
+        List<Long> changed = new ArrayList<>();
+        now.forEach((id, version) -> {
+            if (!version.equals(seen.get(id))) {
+                changed.add(id);
+            }
+        });
+        List<MonitorQuery> register = new ArrayList<>();
+        int paused = 0;
+        int invalid = 0;
+        for (Topic t : changed.isEmpty() ? List.<Topic>of() : store.load(changed)) {
+            seen.put(t.id, t.updatedAt);
+            String id = Long.toString(t.id);
+            if (t.paused) {
+                gone.add(id);
+                paused++;
+                continue;
+            }
+            try {
+                AnalystQuery q = AnalystQuery.parse(t.effectiveQuery(), QueryLimits.DEFAULT, t.stem);
+                register.add(new MonitorQuery(id, q.query(), t.effectiveQuery(), Map.of()));
+            } catch (QueryException | IllegalArgumentException e) {
+                // the api validates on save; a query that no longer parses (the language changed) is skipped
+                LOG.warnf("topic %d is not matched: its query %s does not parse: %s", t.id, t.query, e.getMessage());
+                gone.add(id);
+                invalid++;
+            }
+        }
+        try {
+            if (!gone.isEmpty()) {
+                monitor.deleteById(gone);
+            }
+            if (!register.isEmpty()) {
+                monitor.register(register);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        if (!loaded || !changed.isEmpty() || !gone.isEmpty()) {
+            LOG.infof(
+                    "saved topics: %d matching (%d registered or changed, %d removed, %d paused, %d unparseable now)",
+                    size(), register.size(), gone.size() - paused - invalid, paused, invalid);
+        }
+        loaded = true;
+    }
+
+    /** The topics this article matches, with the words each matched on. */
+    public List<TopicHit> match(ArticleDocument article) {
+        if (!loaded) {
+            refresh(); // the first article may come before the start-up load has run
+        }
+        Document doc = article.toDocument();
+        MatchingQueries<HighlightsMatch> result;
+        try {
+            result = monitor.match(doc, HighlightsMatch.MATCHER);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        result.getErrors()
+                .forEach((id, e) -> LOG.warnf("topic %s could not be run on article %d: %s", id, article.id(), e));
+        MatchedTerms terms = new MatchedTerms(doc, AnalystQuery.analyzer());
+        List<TopicHit> hits = new ArrayList<>(result.getMatchCount());
+        for (HighlightsMatch m : result.getMatches()) {
+            Set<String> words = terms.of(m);
+            hits.add(new TopicHit(Long.parseLong(m.getQueryId()), String.join(" ", words)));
+        }
+        hits.sort((a, b) -> Long.compare(a.topicId(), b.topicId()));
+        return hits;
+    }
+
+    /** Topics being matched. */
+    public int size() {
+        try {
+            return monitor.getQueryCount();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @PreDestroy
+    void close() {
+        try {
+            monitor.close();
+        } catch (IOException e) {
+            LOG.debugf(e, "closing the topic monitor");
+        }
+    }
+}
