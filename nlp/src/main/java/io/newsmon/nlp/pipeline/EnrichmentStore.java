@@ -16,6 +16,7 @@ import io.newsmon.nlp.text.Categorizer;
 import io.newsmon.nlp.text.Keyphrases;
 import io.newsmon.nlp.text.Summarizer;
 import io.newsmon.nlp.tone.ToneScorer;
+import io.newsmon.nlp.topics.TopicMatchRecorder;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Named;
 import jakarta.transaction.Transactional;
@@ -40,6 +41,7 @@ public class EnrichmentStore {
     private final EntityRecognizer fallback;
     private final StoryClusterer stories;
     private final ToneScorer tone;
+    private final TopicMatchRecorder topicMatches;
 
     public EnrichmentStore(
             ArticleQueue queue,
@@ -49,8 +51,10 @@ public class EnrichmentStore {
             @Named("english") EntityRecognizer english,
             @Named("fallback") EntityRecognizer fallback,
             StoryClusterer stories,
-            ToneScorer tone) {
+            ToneScorer tone,
+            TopicMatchRecorder topicMatches) {
         this.stories = stories;
+        this.topicMatches = topicMatches;
         this.tone = tone;
         this.queue = queue;
         this.languages = languages;
@@ -72,6 +76,10 @@ public class EnrichmentStore {
         article.enrichedAt = clock.instant();
         Article.flush();
         queue.completeInTransaction(id, owner, PipelineState.EXTRACTED, PipelineState.ENRICHED);
+        // Saved topics are matched in this same transaction, so each article is matched exactly once: a
+        // rollback takes its matches with it and the redo matches again. A matching error is logged inside
+        // and never fails the enrichment; the article still becomes ENRICHED.
+        topicMatches.record(id, article.storyId);
     }
 
     /**
