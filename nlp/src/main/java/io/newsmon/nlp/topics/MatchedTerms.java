@@ -17,7 +17,7 @@ import org.apache.lucene.index.IndexableField;
 import org.apache.lucene.monitor.HighlightsMatch;
 
 /**
- * Turns the hit positions of a {@link HighlightsMatch} back into the article's words. The document is analysed
+ * Turns the hit positions of a match back into the article's words. The document is analysed
  * again field by field, numbering positions as Lucene's in-memory index does (a multi-valued field continues
  * after the analyzer's position gap), so a wildcard hit gives the word it matched. Hits in a stemmed field
  * are read from its exact twin at the same positions (same tokenizer), so {@code econom*} with stemming
@@ -47,9 +47,9 @@ final class MatchedTerms {
     }
 
     /** The distinct words at the match's hits, in field order then position order. */
-    Set<String> of(HighlightsMatch match) {
+    Set<String> of(Map<String, Set<HighlightsMatch.Hit>> hitsByField) {
         Set<String> out = new LinkedHashSet<>();
-        for (Map.Entry<String, Set<HighlightsMatch.Hit>> e : match.getHits().entrySet()) {
+        for (Map.Entry<String, Set<HighlightsMatch.Hit>> e : hitsByField.entrySet()) {
             String field = TEXT_FIELDS.get(e.getKey());
             if (field == null) {
                 continue;

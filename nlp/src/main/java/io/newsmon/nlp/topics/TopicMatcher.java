@@ -18,8 +18,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.LongAdder;
 import org.apache.lucene.document.Document;
-import org.apache.lucene.monitor.HighlightsMatch;
 import org.apache.lucene.monitor.MatchingQueries;
 import org.apache.lucene.monitor.Monitor;
 import org.apache.lucene.monitor.MonitorQuery;
@@ -45,6 +45,9 @@ public class TopicMatcher {
     private final Map<Long, Instant> seen = new HashMap<>();
 
     private volatile boolean loaded;
+
+    /** Topic queries actually run (those the presearcher did not rule out), for the benchmark. */
+    private final LongAdder queriesRun = new LongAdder();
 
     public TopicMatcher(TopicStore store) {
         this.store = store;
@@ -141,22 +144,28 @@ public class TopicMatcher {
             refresh(); // the first article may come before the start-up load has run
         }
         Document doc = article.toDocument();
-        MatchingQueries<HighlightsMatch> result;
+        MatchingQueries<WordsMatch> result;
         try {
-            result = monitor.match(doc, HighlightsMatch.MATCHER);
+            result = monitor.match(doc, WordsMatch.MATCHER);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        queriesRun.add(result.getQueriesRun());
         result.getErrors()
                 .forEach((id, e) -> LOG.warnf("topic %s could not be run on article %d: %s", id, article.id(), e));
         MatchedTerms terms = new MatchedTerms(doc, AnalystQuery.analyzer());
         List<TopicHit> hits = new ArrayList<>(result.getMatchCount());
-        for (HighlightsMatch m : result.getMatches()) {
-            Set<String> words = terms.of(m);
+        for (WordsMatch m : result.getMatches()) {
+            Set<String> words = terms.of(m.hits());
             hits.add(new TopicHit(Long.parseLong(m.getQueryId()), String.join(" ", words)));
         }
         hits.sort((a, b) -> Long.compare(a.topicId(), b.topicId()));
         return hits;
+    }
+
+    /** Topic queries run so far, across all articles: what the presearcher let through. */
+    public long queriesRun() {
+        return queriesRun.sum();
     }
 
     /** Topics being matched. */
@@ -168,8 +177,9 @@ public class TopicMatcher {
         }
     }
 
+    /** Stops the monitor and its cache-purging thread. */
     @PreDestroy
-    void close() {
+    public void close() {
         try {
             monitor.close();
         } catch (IOException e) {
