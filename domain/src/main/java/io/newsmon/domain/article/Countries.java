@@ -9,12 +9,19 @@ import java.util.Set;
 
 /**
  * Country names as news writes them, to their ISO 3166-1 alpha-2 code: the JDK's English (CLDR) names plus
- * common short forms and aliases. nlp finds them in text (case matters there); the query language looks
- * analysts' {@code country:} values up in any case.
+ * common short forms and aliases, and the CLDR names in 23 other languages. nlp finds them in text (case
+ * matters there); the query language looks analysts' {@code country:} values up in any case.
  */
 public final class Countries {
 
+    /** Languages whose CLDR country names are also known (as written), for articles in those languages. */
+    static final String[] LANGUAGES = {
+        "de", "fr", "es", "it", "pt", "nl", "pl", "sv", "da", "no", "fi", "cs", "tr", "ru", "uk", "ar", "fa", "ur",
+        "hi", "zh", "ja", "ko", "id"
+    };
+
     private static final Map<String, String> NAMES = names();
+    private static final Map<String, String> OTHER_LANGUAGES = otherLanguages();
     private static final Map<String, String> FOLDED = folded();
 
     /** Names that are as often something else (a first name, a US state) and are never added on their own. */
@@ -84,8 +91,24 @@ public final class Countries {
         return Collections.unmodifiableMap(m);
     }
 
+    private static Map<String, String> otherLanguages() {
+        Map<String, String> m = new HashMap<>();
+        for (String language : LANGUAGES) {
+            Locale locale = Locale.forLanguageTag(language);
+            for (String code : Locale.getISOCountries()) {
+                String name = new Locale("", code).getDisplayCountry(locale);
+                // a name the JDK has no translation for comes back as the code itself
+                if (!name.equals(code) && !NAMES.containsKey(name) && name.matches("[\\p{L}\\p{M} .'-]+")) {
+                    m.putIfAbsent(name, code);
+                }
+            }
+        }
+        return Collections.unmodifiableMap(m);
+    }
+
     private static Map<String, String> folded() {
         Map<String, String> m = new HashMap<>();
+        OTHER_LANGUAGES.forEach((name, code) -> m.put(fold(name), code));
         NAMES.forEach((name, code) -> m.put(fold(name), code));
         return Collections.unmodifiableMap(m);
     }
@@ -105,6 +128,15 @@ public final class Countries {
     /** The ISO code of a country name or alias as written (case matters: "US" is a country, "us" is not). */
     public static String code(String name) {
         return NAMES.get(name);
+    }
+
+    /**
+     * The ISO code of a country name as written in English or in one of {@link #LANGUAGES} (Deutschland,
+     * Allemagne, Alemania, Германия, 德国 …), or null.
+     */
+    public static String codeInAnyLanguage(String name) {
+        String code = NAMES.get(name);
+        return code != null ? code : OTHER_LANGUAGES.get(name);
     }
 
     public static Set<String> names(boolean includeAmbiguous) {

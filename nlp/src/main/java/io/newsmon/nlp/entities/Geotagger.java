@@ -35,7 +35,7 @@ public final class Geotagger {
             if (!e.type().equals(Entity.LOCATION)) {
                 continue;
             }
-            String code = Countries.code(e.text());
+            String code = Countries.codeInAnyLanguage(e.text());
             if (code != null) {
                 counts.merge(code, 1, Integer::sum);
                 continue;

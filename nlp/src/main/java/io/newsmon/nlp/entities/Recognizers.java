@@ -16,10 +16,11 @@ public final class Recognizers {
     }
 
     /**
-     * Other languages: the rules alone (country names, acronyms, consistency) — no statistical model yet,
-     * so people and organisations are not found outside English.
+     * Other languages: people after titles, organisations by their organisation words, places from the
+     * gazetteer and country names in 24 languages ({@link RuleRecognizer}), with newsmon's rules around them
+     * (acronyms, consistency).
      */
     public static EntityRecognizer fallback() {
-        return new NewsEntityRecognizer(text -> java.util.List.of());
+        return new NewsEntityRecognizer(new RuleRecognizer(Gazetteer.standard()));
     }
 }
