@@ -93,8 +93,8 @@ public class EnrichmentStore {
         Map<String, Long> ids = new HashMap<>();
         List<EntityResolver.Resolved> resolved = EntityResolver.resolve(entities);
         article.tone = en ? tone.text(text) : null;
-        article.keyphrases =
-                en ? clipTo(String.join("; ", Keyphrases.of(article.title, article.body, 10)), 2000) : null;
+        article.keyphrases = emptyToNull(
+                clipTo(String.join("; ", Keyphrases.of(article.title, article.body, 10, article.language)), 2000));
         article.summary =
                 clipTo(String.join(" ", Summarizer.summary(article.body == null ? "" : article.body, 3)), 4000);
         article.categories =
@@ -183,5 +183,9 @@ public class EnrichmentStore {
 
     public void failed(long id, String owner, String error) {
         queue.failInTransaction(id, owner, error, config.maxAttempts(), config.retryAfter());
+    }
+
+    private static String emptyToNull(String s) {
+        return s == null || s.isEmpty() ? null : s;
     }
 }

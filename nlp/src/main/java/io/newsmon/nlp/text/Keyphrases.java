@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * RAKE-style keyphrases for English: candidates are the runs of words between stop words and punctuation
@@ -209,10 +210,24 @@ public final class Keyphrases {
 
     private Keyphrases() {}
 
+    /** English keyphrases. */
     public static List<String> of(String title, String body, int max) {
+        return of(title, body, max, STOP::contains);
+    }
+
+    /**
+     * Keyphrases of an article in {@code language} (ISO 639-1), with that language's stop words: newsmon's
+     * own list for English, Lucene's for 20 others; empty for a language without a list.
+     */
+    public static List<String> of(String title, String body, int max, String language) {
+        Predicate<String> stop = StopWords.of(language);
+        return stop == null ? List.of() : of(title, body, max, stop);
+    }
+
+    private static List<String> of(String title, String body, int max, Predicate<String> stop) {
         Map<String, Integer> phraseCount = new LinkedHashMap<>();
         Map<String, int[]> word = new HashMap<>(); // word -> {frequency, degree}
-        for (List<String> phrase : candidates((title == null ? "" : title) + "\n" + (body == null ? "" : body))) {
+        for (List<String> phrase : candidates((title == null ? "" : title) + "\n" + (body == null ? "" : body), stop)) {
             String key = String.join(" ", phrase);
             phraseCount.merge(key, 1, Integer::sum);
             for (String w : phrase) {
@@ -254,7 +269,7 @@ public final class Keyphrases {
         return out;
     }
 
-    private static List<List<String>> candidates(String text) {
+    private static List<List<String>> candidates(String text, Predicate<String> stop) {
         List<List<String>> out = new ArrayList<>();
         List<String> current = new ArrayList<>();
         for (String token : text.toLowerCase(Locale.ROOT).split("(?<=[^\\p{L}\\p{N}'’-])|(?=[^\\p{L}\\p{N}'’-])")) {
@@ -263,7 +278,7 @@ public final class Keyphrases {
             if (t.isBlank() && !token.contains("\n")) {
                 continue;
             }
-            if (!wordish || STOP.contains(t) || t.length() < 2) {
+            if (!wordish || stop.test(t) || t.length() < 2) {
                 flush(current, out);
                 continue;
             }

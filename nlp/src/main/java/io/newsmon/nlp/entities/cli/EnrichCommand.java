@@ -105,9 +105,7 @@ public final class EnrichCommand {
         ArrayNode countries = out.putArray("countries");
         Geotagger.countries(found, text).keySet().forEach(countries::add);
         ArrayNode keyphrases = out.putArray("keyphrases");
-        if (en) {
-            Keyphrases.of(title, body, 10).forEach(keyphrases::add);
-        }
+        Keyphrases.of(title, body, 10, language).forEach(keyphrases::add);
         ArrayNode categories = out.putArray("categories");
         if (en) {
             Categorizer.standard().categorize(title, body).forEach(categories::add);
