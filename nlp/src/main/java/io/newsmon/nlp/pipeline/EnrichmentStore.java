@@ -95,8 +95,9 @@ public class EnrichmentStore {
         article.tone = en ? tone.text(text) : null;
         article.keyphrases = emptyToNull(
                 clipTo(String.join("; ", Keyphrases.of(article.title, article.body, 10, article.language)), 2000));
-        article.summary =
-                clipTo(String.join(" ", Summarizer.summary(article.body == null ? "" : article.body, 3)), 4000);
+        article.summary = clipTo(
+                String.join(" ", Summarizer.summary(article.body == null ? "" : article.body, 3, article.language)),
+                4000);
         article.categories =
                 en ? String.join(",", Categorizer.standard().categorize(article.title, article.body)) : null;
         Map<String, List<int[]>> spans = new HashMap<>();

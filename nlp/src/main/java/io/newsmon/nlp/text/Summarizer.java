@@ -1,6 +1,5 @@
 package io.newsmon.nlp.text;
 
-import io.newsmon.nlp.tone.ToneScorer;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -17,17 +16,27 @@ public final class Summarizer {
 
     private Summarizer() {}
 
+    /** The summary of an English body. */
     public static List<String> summary(String body, int sentences) {
+        return summary(body, sentences, "en");
+    }
+
+    /** The summary of a body in {@code language}: its sentence model and stop words where newsmon has them. */
+    public static List<String> summary(String body, int sentences, String language) {
         if (body == null || body.isBlank()) {
             return List.of();
         }
-        List<int[]> spans = ToneScorer.sentences(body);
+        List<int[]> spans = Sentences.of(body, language);
+        java.util.function.Predicate<String> stop = StopWords.of(language);
+        if (stop == null) {
+            stop = Keyphrases.STOP::contains;
+        }
         Map<String, Integer> freq = new HashMap<>();
         List<List<String>> words = new ArrayList<>();
         for (int[] s : spans) {
             List<String> ws = new ArrayList<>();
             for (String w : body.substring(s[0], s[1]).toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+")) {
-                if (w.length() > 2 && !Keyphrases.STOP.contains(w)) {
+                if (w.length() > 2 && !stop.test(w)) {
                     ws.add(w);
                     freq.merge(w, 1, Integer::sum);
                 }

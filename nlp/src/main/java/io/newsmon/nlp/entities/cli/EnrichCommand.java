@@ -115,7 +115,7 @@ public final class EnrichCommand {
         } else {
             out.putNull("tone");
         }
-        out.put("summary", String.join(" ", Summarizer.summary(body, 3)));
+        out.put("summary", String.join(" ", Summarizer.summary(body, 3, language)));
         return out;
     }
 
