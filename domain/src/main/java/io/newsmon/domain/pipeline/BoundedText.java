@@ -12,4 +12,9 @@ public final class BoundedText {
         }
         return s.substring(0, max - 1) + "…";
     }
+
+    /** {@code s} without NUL characters, which PostgreSQL text columns refuse (null stays null). */
+    public static String storable(String s) {
+        return s == null || s.indexOf('\u0000') < 0 ? s : s.replace("\u0000", "");
+    }
 }

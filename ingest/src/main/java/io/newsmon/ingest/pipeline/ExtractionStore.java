@@ -2,6 +2,7 @@ package io.newsmon.ingest.pipeline;
 
 import io.newsmon.domain.article.Article;
 import io.newsmon.domain.pipeline.ArticleQueue;
+import io.newsmon.domain.pipeline.BoundedText;
 import io.newsmon.domain.pipeline.PipelineState;
 import io.newsmon.ingest.dedup.DuplicateFinder;
 import io.newsmon.ingest.dedup.SimHash;
@@ -38,9 +39,9 @@ public class ExtractionStore {
     public void extracted(long id, String owner, ExtractedArticle extracted) {
         Article article = Article.lockLeased(id, owner);
         if (extracted.title() != null) {
-            article.title = extracted.title();
+            article.title = BoundedText.storable(extracted.title());
         }
-        article.body = extracted.body();
+        article.body = BoundedText.storable(extracted.body());
         if (!extracted.authors().isEmpty()) {
             article.setAuthorList(extracted.authors());
         }
@@ -54,7 +55,7 @@ public class ExtractionStore {
             article.canonicalUrl = extracted.canonicalUrl();
         }
         if (extracted.description() != null) {
-            article.description = extracted.description();
+            article.description = BoundedText.storable(extracted.description());
         }
         article.fetchedAt = clock.instant();
         article.simhash = SimHash.meaningful(article.body) ? SimHash.of(article.body) : null;

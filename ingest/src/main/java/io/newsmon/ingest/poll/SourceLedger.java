@@ -48,7 +48,7 @@ public class SourceLedger {
         source.lastModified = lastModified == null || lastModified.length() > 100 ? null : lastModified;
         if (source.name == null || source.name.equals(source.url)) {
             if (feed.title() != null && !feed.title().isBlank()) {
-                source.name = BoundedText.clip(feed.title(), 300);
+                source.name = BoundedText.clip(BoundedText.storable(feed.title()), 300);
             }
         }
         Pattern include = pattern(source.includePattern);
@@ -74,8 +74,8 @@ public class SourceLedger {
             Article article = new Article();
             article.source = source;
             article.url = url;
-            article.title = entry.title();
-            article.description = entry.summary();
+            article.title = BoundedText.storable(entry.title());
+            article.description = BoundedText.storable(entry.summary());
             article.publishedAt = entry.published();
             article.discoveredAt = now;
             article.language = source.languageHint;
