@@ -88,7 +88,11 @@ public class TopicMatchRecorder {
         if (docs.isEmpty()) {
             return 0;
         }
-        List<TopicHit> hits = matcher.match(docs.get(0));
+        return insert(c, articleId, storyId, matcher.match(docs.get(0)));
+    }
+
+    /** Inserts the hits of one article; a (topic, article) pair already there is left as it is. */
+    int insert(Connection c, long articleId, Long storyId, List<TopicHit> hits) throws SQLException {
         if (hits.isEmpty()) {
             return 0;
         }

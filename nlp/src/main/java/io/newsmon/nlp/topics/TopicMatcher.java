@@ -46,6 +46,9 @@ public class TopicMatcher {
 
     private volatile boolean loaded;
 
+    /** Topics registered or changed since the last {@link #drainNewTopics}, with when they changed. */
+    private final Map<Long, Instant> newTopics = new HashMap<>();
+
     /** Topic queries actually run (those the presearcher did not rule out), for the benchmark. */
     private final LongAdder queriesRun = new LongAdder();
 
@@ -113,6 +116,7 @@ public class TopicMatcher {
             try {
                 AnalystQuery q = AnalystQuery.parse(t.effectiveQuery(), QueryLimits.DEFAULT, t.stem);
                 register.add(new MonitorQuery(id, q.query(), t.effectiveQuery(), Map.of()));
+                newTopics.put(t.id, t.updatedAt);
             } catch (QueryException | IllegalArgumentException e) {
                 // the api validates on save; a query that no longer parses (the language changed) is skipped
                 LOG.warnf("topic %d is not matched: its query %s does not parse: %s", t.id, t.query, e.getMessage());
@@ -136,6 +140,17 @@ public class TopicMatcher {
                     size(), register.size(), gone.size() - paused - invalid, paused, invalid);
         }
         loaded = true;
+    }
+
+    /**
+     * The topics registered or changed since the last call, with their {@code updated_at}: an article
+     * enriched between a topic's save and this matcher's refresh was matched without it, so {@link
+     * TopicCatchUp} matches those recent articles against these topics.
+     */
+    public synchronized Map<Long, Instant> drainNewTopics() {
+        Map<Long, Instant> out = Map.copyOf(newTopics);
+        newTopics.clear();
+        return out;
     }
 
     /** The topics this article matches, with the words each matched on. */

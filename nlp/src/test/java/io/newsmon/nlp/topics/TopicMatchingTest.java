@@ -117,6 +117,25 @@ class TopicMatchingTest {
         }
     }
 
+    @Inject
+    TopicCatchUp catchUp;
+
+    @Test
+    void aTopicSavedJustAfterAnArticleWasEnrichedStillGetsThatArticleOnce() throws Exception {
+        long id = insert(
+                "https://n.example/lighthouse-keepers",
+                "Lighthouse keepers return to Skerryvore",
+                "The lighthouse keepers of Skerryvore returned on Monday after the storm damage was repaired.");
+        await().atMost(Duration.ofSeconds(30)).until(() -> stateOf(id) == PipelineState.ENRICHED);
+        // saved now: the article was enriched before any replica knew the topic
+        long topic = topic("\"lighthouse keepers\"", null, AlertMode.INSTANT, false);
+        catchUp.run();
+        catchUp.run(); // a second pass (or another replica) adds nothing
+        long rows = QuarkusTransaction.requiringNew()
+                .call(() -> TopicMatch.count("topicId = ?1 and articleId = ?2", topic, id));
+        assertThat(rows).isEqualTo(1);
+    }
+
     private static void execute(String sql) {
         QuarkusTransaction.requiringNew()
                 .run(() -> Topic.getEntityManager().createNativeQuery(sql).executeUpdate());
