@@ -1,5 +1,6 @@
 package io.newsmon.nlp.tone;
 
+import io.newsmon.nlp.text.Sentences;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -112,7 +113,6 @@ public final class ToneScorer {
             "mustnt",
             "neednt");
 
-    private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?])[\"”’')\\]]*\\s+(?=[\"“‘(\\[]?\\p{Lu})");
     private static final Pattern TOKEN = Pattern.compile("[\\p{L}\\p{N}'’-]+|[!?]");
 
     private final Map<String, Double> valence;
@@ -144,36 +144,9 @@ public final class ToneScorer {
         }
     }
 
-    /** A text's sentences: line breaks first, then sentence-final punctuation before a capital. */
+    /** A text's sentences by rule: line breaks first, then sentence-final punctuation before a capital. */
     public static List<int[]> sentences(String text) {
-        List<int[]> out = new ArrayList<>();
-        int lineStart = 0;
-        for (int i = 0; i <= text.length(); i++) {
-            if (i == text.length() || text.charAt(i) == '\n') {
-                String line = text.substring(lineStart, i);
-                Matcher m = SENTENCE_END.matcher(line);
-                int s = 0;
-                while (m.find()) {
-                    add(out, text, lineStart + s, lineStart + m.start());
-                    s = m.end();
-                }
-                add(out, text, lineStart + s, i);
-                lineStart = i + 1;
-            }
-        }
-        return out;
-    }
-
-    private static void add(List<int[]> out, String text, int start, int end) {
-        while (start < end && Character.isWhitespace(text.charAt(start))) {
-            start++;
-        }
-        while (end > start && Character.isWhitespace(text.charAt(end - 1))) {
-            end--;
-        }
-        if (end > start) {
-            out.add(new int[] {start, end});
-        }
+        return Sentences.byRules(text);
     }
 
     /** One sentence's tone in (-1, 1); 0 when no word carries any. */
