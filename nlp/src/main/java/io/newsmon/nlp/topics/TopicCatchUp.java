@@ -48,6 +48,7 @@ public class TopicCatchUp {
         this.clock = clock;
     }
 
+    /** Every refresh interval: the matcher's refresh, then the catch-up of what it registered. */
     @Scheduled(
             every = "${newsmon.topics.refresh-every:2s}",
             delayed = "${newsmon.schedule.delay:2s}",
@@ -56,7 +57,7 @@ public class TopicCatchUp {
         try {
             run();
         } catch (SQLException | RuntimeException e) {
-            LOG.warnf(e, "matching recent articles against new saved topics failed; they are matched from now on");
+            LOG.warnf(e, "refreshing saved topics or matching recent articles against new ones failed; retried");
         }
     }
 

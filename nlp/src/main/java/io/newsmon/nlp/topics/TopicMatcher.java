@@ -6,7 +6,6 @@ import io.newsmon.domain.search.query.QueryException;
 import io.newsmon.domain.search.query.QueryLimits;
 import io.newsmon.domain.topic.Topic;
 import io.quarkus.runtime.StartupEvent;
-import io.quarkus.scheduler.Scheduled;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -66,18 +65,6 @@ public class TopicMatcher {
             refresh();
         } catch (RuntimeException e) {
             LOG.errorf(e, "loading saved topics failed; retrying on the next refresh");
-        }
-    }
-
-    @Scheduled(
-            every = "${newsmon.topics.refresh-every:2s}",
-            delayed = "${newsmon.schedule.delay:2s}",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    void scheduledRefresh() {
-        try {
-            refresh();
-        } catch (RuntimeException e) {
-            LOG.warnf(e, "refreshing saved topics failed; the previous topics stay in force");
         }
     }
 
