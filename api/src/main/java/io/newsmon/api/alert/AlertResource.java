@@ -12,7 +12,9 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -28,6 +30,8 @@ public class AlertResource {
     static class Templates {
         static native TemplateInstance paused(Topic topic);
 
+        static native TemplateInstance confirmPause(Topic topic, String action);
+
         static native TemplateInstance confirmed(Topic topic);
     }
 
@@ -41,24 +45,33 @@ public class AlertResource {
         this.token = token;
     }
 
+    /**
+     * The signed link of an e-mail, opened in a browser: a page with a button that pauses. A GET changes
+     * nothing, so mail scanners that fetch every link do not pause topics.
+     */
     @GET
     @Path("pause")
     @PermitAll
     @Produces(MediaType.TEXT_HTML)
-    @Operation(summary = "Pause a topic's alerts from the signed link of its e-mails (no login)")
-    public String pause(@QueryParam("topic") String topic, @QueryParam("sig") String sig) {
-        return Templates.paused(alerts.pause(QueryParams.requiredId("topic", topic), sig))
+    @Operation(summary = "The page behind an e-mail's signed pause link: a button that pauses (no login)")
+    public String confirmPause(@QueryParam("topic") String topic, @QueryParam("sig") String sig, @Context UriInfo uri) {
+        Topic t = alerts.signed(QueryParams.requiredId("topic", topic), sig);
+        return Templates.confirmPause(
+                        t,
+                        uri.getRequestUri().getRawPath() + "?"
+                                + uri.getRequestUri().getRawQuery())
                 .render();
     }
 
-    /** RFC 8058 one-click: mail clients POST {@code List-Unsubscribe=One-Click} to the same URL. */
+    /** The page's button, and RFC 8058 one-click: mail clients POST {@code List-Unsubscribe=One-Click} here. */
     @POST
     @Path("pause")
     @PermitAll
     @Produces(MediaType.TEXT_HTML)
-    @Operation(summary = "One-click pause (RFC 8058) of a topic's alerts (no login)")
-    public String pauseOneClick(@QueryParam("topic") String topic, @QueryParam("sig") String sig) {
-        return pause(topic, sig);
+    @Operation(summary = "Pause a topic's alerts: the signed link's button, or RFC 8058 one-click (no login)")
+    public String pause(@QueryParam("topic") String topic, @QueryParam("sig") String sig) {
+        return Templates.paused(alerts.pause(QueryParams.requiredId("topic", topic), sig))
+                .render();
     }
 
     @GET

@@ -46,8 +46,8 @@ public class AlertService {
             Instant createdAt,
             Instant sentAt) {}
 
-    /** Pauses the topic whose signature {@code sig} is; returns it. */
-    public Topic pause(long topicId, String sig) {
+    /** The topic whose signature {@code sig} is, unchanged: 403 for a forged link, 404 for a deleted topic. */
+    public Topic signed(long topicId, String sig) {
         if (!links.verify(topicId, sig)) {
             throw new ProblemException(Problem.of(403, "Forbidden", "sig: the link's signature is not valid"));
         }
@@ -55,6 +55,12 @@ public class AlertService {
         if (topic == null) {
             throw ProblemException.notFound("topic " + topicId);
         }
+        return topic;
+    }
+
+    /** Pauses the topic whose signature {@code sig} is; returns it. */
+    public Topic pause(long topicId, String sig) {
+        Topic topic = signed(topicId, sig);
         if (!topic.paused) {
             topic.paused = true;
             topic.updatedAt = clock.instant();
