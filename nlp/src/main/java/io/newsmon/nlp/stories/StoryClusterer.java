@@ -5,9 +5,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -54,15 +57,35 @@ public class StoryClusterer {
                 .getResultList();
         long mine = entityCount(em, article.id);
         Set<String> words = words(text);
+        // the candidates' entity counts and texts in two queries, not two per candidate
+        List<Long> ids = new ArrayList<>();
+        for (Object row : candidates) {
+            ids.add(((Number) ((Object[]) row)[0]).longValue());
+        }
+        Map<Long, Long> theirCounts = new HashMap<>();
+        Map<Long, Article> others = new HashMap<>();
+        if (!ids.isEmpty()) {
+            for (Object row : em.createNativeQuery("SELECT article_id, COUNT(DISTINCT entity_id) FROM entity_mention"
+                            + " WHERE article_id IN (?1) GROUP BY article_id")
+                    .setParameter(1, ids)
+                    .getResultList()) {
+                Object[] r = (Object[]) row;
+                theirCounts.put(((Number) r[0]).longValue(), ((Number) r[1]).longValue());
+            }
+            Article.<Article>list("id in ?1", ids).forEach(a -> others.put(a.id, a));
+        }
         Article best = null;
         double bestScore = 0;
         for (Object row : candidates) {
             Object[] r = (Object[]) row;
             long id = ((Number) r[0]).longValue();
             long shared = ((Number) r[1]).longValue();
-            long theirs = entityCount(em, id);
+            Article other = others.get(id);
+            if (other == null) {
+                continue;
+            }
+            long theirs = theirCounts.getOrDefault(id, 0L);
             double entities = shared / (double) Math.max(1, mine + theirs - shared);
-            Article other = Article.findById(id);
             double wordsShared = jaccard(words, words(textOf(other)));
             boolean same = entities >= ENTITY_OVERLAP && wordsShared >= WORD_OVERLAP_WITH_ENTITIES
                     || wordsShared >= WORD_OVERLAP_ALONE;
