@@ -57,84 +57,86 @@ public record FetchSettings(
     }
 
     public FetchSettings withAllowedRanges(List<String> ranges) {
-        return new FetchSettings(
-                userAgent,
-                connectTimeout,
-                totalTimeout,
-                maxBodyBytes,
-                maxRedirects,
-                List.copyOf(ranges),
-                minDelay,
-                maxCrawlDelay,
-                robotsTtl,
-                robotsRetry,
-                maxConcurrentPerHost,
-                maxConcurrent);
+        return copy(b -> b.allowedRanges = List.copyOf(ranges));
     }
 
     public FetchSettings withUserAgent(String agent) {
-        return new FetchSettings(
-                agent,
-                connectTimeout,
-                totalTimeout,
-                maxBodyBytes,
-                maxRedirects,
-                allowedRanges,
-                minDelay,
-                maxCrawlDelay,
-                robotsTtl,
-                robotsRetry,
-                maxConcurrentPerHost,
-                maxConcurrent);
+        return copy(b -> b.userAgent = agent);
     }
 
+    /** One timeout for connecting and for the whole exchange, a body limit and a redirect limit. */
     public FetchSettings withLimits(Duration timeout, long maxBody, int redirects) {
-        return new FetchSettings(
-                userAgent,
-                timeout,
-                timeout,
-                maxBody,
-                redirects,
-                allowedRanges,
-                minDelay,
-                maxCrawlDelay,
-                robotsTtl,
-                robotsRetry,
-                maxConcurrentPerHost,
-                maxConcurrent);
+        return copy(b -> {
+            b.connectTimeout = timeout;
+            b.totalTimeout = timeout;
+            b.maxBodyBytes = maxBody;
+            b.maxRedirects = redirects;
+        });
     }
 
     public FetchSettings withMinDelay(Duration delay) {
-        return new FetchSettings(
-                userAgent,
-                connectTimeout,
-                totalTimeout,
-                maxBodyBytes,
-                maxRedirects,
-                allowedRanges,
-                delay,
-                maxCrawlDelay,
-                robotsTtl,
-                robotsRetry,
-                maxConcurrentPerHost,
-                maxConcurrent);
+        return copy(b -> b.minDelay = delay);
     }
 
     /** The politeness of the defaults, or none at all ({@code 0} delay, no per-host cap) for benchmarks. */
     public FetchSettings withConcurrency(int perHost, int total) {
-        return new FetchSettings(
-                userAgent,
-                connectTimeout,
-                totalTimeout,
-                maxBodyBytes,
-                maxRedirects,
-                allowedRanges,
-                minDelay,
-                maxCrawlDelay,
-                robotsTtl,
-                robotsRetry,
-                perHost,
-                total);
+        return copy(b -> {
+            b.maxConcurrentPerHost = perHost;
+            b.maxConcurrent = total;
+        });
+    }
+
+    /** These settings with the changes {@code change} makes to a mutable copy. */
+    private FetchSettings copy(java.util.function.Consumer<Builder> change) {
+        Builder b = new Builder(this);
+        change.accept(b);
+        return b.build();
+    }
+
+    private static final class Builder {
+        String userAgent;
+        Duration connectTimeout;
+        Duration totalTimeout;
+        long maxBodyBytes;
+        int maxRedirects;
+        List<String> allowedRanges;
+        Duration minDelay;
+        Duration maxCrawlDelay;
+        Duration robotsTtl;
+        Duration robotsRetry;
+        int maxConcurrentPerHost;
+        int maxConcurrent;
+
+        Builder(FetchSettings s) {
+            userAgent = s.userAgent;
+            connectTimeout = s.connectTimeout;
+            totalTimeout = s.totalTimeout;
+            maxBodyBytes = s.maxBodyBytes;
+            maxRedirects = s.maxRedirects;
+            allowedRanges = s.allowedRanges;
+            minDelay = s.minDelay;
+            maxCrawlDelay = s.maxCrawlDelay;
+            robotsTtl = s.robotsTtl;
+            robotsRetry = s.robotsRetry;
+            maxConcurrentPerHost = s.maxConcurrentPerHost;
+            maxConcurrent = s.maxConcurrent;
+        }
+
+        FetchSettings build() {
+            return new FetchSettings(
+                    userAgent,
+                    connectTimeout,
+                    totalTimeout,
+                    maxBodyBytes,
+                    maxRedirects,
+                    allowedRanges,
+                    minDelay,
+                    maxCrawlDelay,
+                    robotsTtl,
+                    robotsRetry,
+                    maxConcurrentPerHost,
+                    maxConcurrent);
+        }
     }
 
     @Override
