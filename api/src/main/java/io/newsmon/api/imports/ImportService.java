@@ -3,7 +3,6 @@ package io.newsmon.api.imports;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.newsmon.domain.article.Article;
-import io.newsmon.domain.pipeline.BoundedText;
 import io.newsmon.domain.pipeline.PipelineState;
 import io.newsmon.domain.source.Source;
 import io.newsmon.domain.source.SourceKind;
@@ -145,8 +144,8 @@ public class ImportService {
                 }
                 Article a = new Article();
                 a.url = row.url();
-                a.title = BoundedText.storable(row.title());
-                a.body = BoundedText.storable(row.body());
+                a.title = row.title();
+                a.body = row.body();
                 a.publishedAt = row.published();
                 a.language = row.language();
                 a.discoveredAt = now;

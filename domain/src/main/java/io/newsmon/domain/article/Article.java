@@ -16,6 +16,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.ManyToOne;
+import jakarta.persistence.PrePersist;
+import jakarta.persistence.PreUpdate;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.Arrays;
@@ -108,6 +110,15 @@ public class Article extends PanacheEntityBase {
 
     public List<String> categoryList() {
         return categories == null || categories.isBlank() ? List.of() : List.of(categories.split(","));
+    }
+
+    /** PostgreSQL text refuses NUL characters: whatever wrote them (a page, a feed, an import), they go. */
+    @PrePersist
+    @PreUpdate
+    void dropNulCharacters() {
+        title = BoundedText.storable(title);
+        body = BoundedText.storable(body);
+        description = BoundedText.storable(description);
     }
 
     public static Optional<Article> findByUrl(String url) {

@@ -2,7 +2,6 @@ package io.newsmon.ingest.pipeline;
 
 import io.newsmon.domain.article.Article;
 import io.newsmon.domain.pipeline.ArticleQueue;
-import io.newsmon.domain.pipeline.BoundedText;
 import io.newsmon.domain.pipeline.PipelineState;
 import io.newsmon.ingest.dedup.DuplicateFinder;
 import io.newsmon.ingest.dedup.SimHash;
@@ -39,9 +38,9 @@ public class ExtractionStore {
     public void extracted(long id, String owner, ExtractedArticle extracted) {
         Article article = Article.lockLeased(id, owner);
         if (extracted.title() != null) {
-            article.title = BoundedText.storable(extracted.title());
+            article.title = extracted.title();
         }
-        article.body = BoundedText.storable(extracted.body());
+        article.body = extracted.body();
         if (!extracted.authors().isEmpty()) {
             article.setAuthorList(extracted.authors());
         }
@@ -55,7 +54,7 @@ public class ExtractionStore {
             article.canonicalUrl = extracted.canonicalUrl();
         }
         if (extracted.description() != null) {
-            article.description = BoundedText.storable(extracted.description());
+            article.description = extracted.description();
         }
         article.fetchedAt = clock.instant();
         article.simhash = SimHash.meaningful(article.body) ? SimHash.of(article.body) : null;

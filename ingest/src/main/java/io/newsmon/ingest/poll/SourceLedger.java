@@ -74,8 +74,8 @@ public class SourceLedger {
             Article article = new Article();
             article.source = source;
             article.url = url;
-            article.title = BoundedText.storable(entry.title());
-            article.description = BoundedText.storable(entry.summary());
+            article.title = entry.title();
+            article.description = entry.summary();
             article.publishedAt = entry.published();
             article.discoveredAt = now;
             article.language = source.languageHint;

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.newsmon.domain.article.Article;
-import io.newsmon.domain.pipeline.BoundedText;
 import io.newsmon.domain.pipeline.PipelineState;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -69,9 +68,8 @@ class HostileTextTest {
         return QuarkusTransaction.requiringNew().call(() -> {
             Article a = new Article();
             a.url = url;
-            // as ingest and imports store text: without NUL, which PostgreSQL cannot hold
-            a.title = BoundedText.storable(title);
-            a.body = BoundedText.storable(body);
+            a.title = title;
+            a.body = body;
             a.discoveredAt = Instant.now();
             a.fetchedAt = Instant.now();
             a.state = PipelineState.EXTRACTED;
