@@ -29,8 +29,36 @@ public record TopicForm(
     public static final List<String> WEEKDAYS =
             List.of("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday");
 
+    /** The fields as typed, without an error. */
+    public static TopicForm typed(
+            Long id,
+            String name,
+            String query,
+            String filter,
+            String alertMode,
+            String digestTime,
+            String digestWeekday,
+            String timeZone,
+            String recipients,
+            boolean stem) {
+        return new TopicForm(
+                id,
+                name,
+                query,
+                filter,
+                alertMode,
+                digestTime,
+                digestWeekday,
+                timeZone,
+                recipients,
+                stem,
+                null,
+                null,
+                null);
+    }
+
     public static TopicForm blank() {
-        return new TopicForm(null, "", "", "", "INSTANT", "08:00", "1", "UTC", "", false, null, null, null);
+        return typed(null, "", "", "", "INSTANT", "08:00", "1", "UTC", "", false);
     }
 
     public static TopicForm of(TopicView t) {

@@ -40,19 +40,7 @@ public class TopicFormParams {
     }
 
     TopicForm form(Long id) {
-        return new TopicForm(
-                id,
-                name,
-                query,
-                filter,
-                alertMode,
-                digestTime,
-                digestWeekday,
-                timeZone,
-                recipients,
-                stem != null,
-                null,
-                null,
-                null);
+        return TopicForm.typed(
+                id, name, query, filter, alertMode, digestTime, digestWeekday, timeZone, recipients, stem != null);
     }
 }
