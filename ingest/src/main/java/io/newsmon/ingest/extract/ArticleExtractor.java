@@ -3,6 +3,7 @@ package io.newsmon.ingest.extract;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -22,6 +23,27 @@ public class ArticleExtractor {
 
     /** Pages are cut here: no news article needs more, and parse time and memory grow with the input. */
     static final int MAX_INPUT_BYTES = 8 * 1024 * 1024;
+
+    /** The time one page may take when none is given: ordinary pages take milliseconds. */
+    public static final Duration DEFAULT_BUDGET = Duration.ofSeconds(10);
+
+    private final Duration budget;
+
+    /** An extractor that gives each page {@link #DEFAULT_BUDGET}. */
+    public ArticleExtractor() {
+        this(DEFAULT_BUDGET);
+    }
+
+    /**
+     * An extractor that gives up on a page after {@code budget}: the result is then empty, with a
+     * {@link ExtractedArticle#problem()} that says so.
+     */
+    public ArticleExtractor(Duration budget) {
+        if (budget == null || budget.isNegative() || budget.isZero()) {
+            throw new IllegalArgumentException("the extraction budget must be positive, not " + budget);
+        }
+        this.budget = budget;
+    }
 
     /**
      * Extracts from raw bytes, honouring a declared charset, else the page's BOM or {@code <meta>}, else
@@ -44,10 +66,11 @@ public class ArticleExtractor {
                 if (charset == null) {
                     charset = CharsetSniffer.undeclaredCharset(input);
                 }
-                return extract(Jsoup.parse(new ByteArrayInputStream(input), charset, baseUri));
+                return extract(
+                        Jsoup.parse(ExtractionBudget.checked(new ByteArrayInputStream(input)), charset, baseUri));
             } catch (IOException e) {
                 // reading from a byte array only fails on an undecodable charset: fall back to UTF-8
-                return extract(Jsoup.parse(new String(input, StandardCharsets.UTF_8), baseUri));
+                return extract(ExtractionBudget.parse(new String(input, StandardCharsets.UTF_8), baseUri));
             }
         });
         return cut && result.problem() == null
@@ -61,17 +84,25 @@ public class ArticleExtractor {
             return ExtractedArticle.failed("empty input");
         }
         String input = html.length() > MAX_INPUT_BYTES ? html.substring(0, MAX_INPUT_BYTES) : html;
-        return guarded(() -> extract(Jsoup.parse(input, baseUri == null ? "" : baseUri)));
+        return guarded(() -> extract(ExtractionBudget.parse(input, baseUri == null ? "" : baseUri)));
     }
 
-    private static ExtractedArticle guarded(Supplier<ExtractedArticle> work) {
+    private ExtractedArticle guarded(Supplier<ExtractedArticle> work) {
         try {
-            return work.get();
+            return ExtractionBudget.within(budget, work);
+        } catch (ExtractionBudget.Exceeded e) {
+            return ExtractedArticle.failed(budgetSpent(budget));
         } catch (StackOverflowError e) {
             return ExtractedArticle.failed("the page is nested too deeply to read");
         } catch (RuntimeException e) {
             return ExtractedArticle.failed("extraction failed: " + e.getClass().getSimpleName());
         }
+    }
+
+    /** The problem of a page whose extraction ran out of time. */
+    public static String budgetSpent(Duration budget) {
+        return "extraction gave up: the page took longer than the " + budget.toMillis()
+                + " ms budget for one page (newsmon.ingest.extract-budget)";
     }
 
     /** NUL bytes or mostly control characters in the first kilobytes: an image, a PDF, an archive. */

@@ -73,6 +73,9 @@ final class BodyText {
     }
 
     private static boolean isFurnitureAtEdge(String block, boolean leading) {
+        if (block.length() > 300) {
+            return false; // a date line, byline or credit is short; and the patterns below need not see more
+        }
         int words = block.split("\\s+").length;
         if (words <= 12 && DateText.find(block).isPresent() && !block.endsWith(".")) {
             return true; // "Updated 11:21 pm, Tuesday, November 19, 2019"
@@ -115,6 +118,7 @@ final class BodyText {
 
         @Override
         public void head(Node node, int depth) {
+            ExtractionBudget.check();
             if (node instanceof TextNode t) {
                 String s = t.text();
                 if (!s.isBlank() || text.length() > 0 && !Character.isWhitespace(text.charAt(text.length() - 1))) {

@@ -68,6 +68,7 @@ final class ContentScorer {
 
     private List<Element> select(Element body) {
         for (Element block : paragraphs(body)) {
+            ExtractionBudget.check();
             boolean textContainer = !block.tagName().equals("p")
                     && !block.tagName().equals("pre")
                     && !block.tagName().equals("td");
@@ -89,6 +90,7 @@ final class ContentScorer {
         Element top = null;
         double topScore = 0;
         for (Map.Entry<Element, Double> e : scores.entrySet()) {
+            ExtractionBudget.check();
             double score = e.getValue() * (1 - linkDensity(e.getKey()));
             e.setValue(score);
             if (score > topScore) {
@@ -109,6 +111,7 @@ final class ContentScorer {
     private static List<Element> paragraphs(Element body) {
         List<Element> out = new ArrayList<>();
         for (Element e : body.getAllElements()) {
+            ExtractionBudget.check();
             String tag = e.tagName();
             if (tag.equals("p") || tag.equals("pre") || tag.equals("td")) {
                 out.add(e);
@@ -142,6 +145,7 @@ final class ContentScorer {
         String topClass = top.className();
         List<Element> picked = new ArrayList<>();
         for (Element sibling : parent.children()) {
+            ExtractionBudget.check();
             if (sibling == top) {
                 picked.add(sibling);
                 continue;
@@ -181,7 +185,9 @@ final class ContentScorer {
 
     private static double classWeight(Element e) {
         double weight = 0;
-        for (String hint : new String[] {e.className(), e.id()}) {
+        for (String hint : new String[] {
+            PageText.clipped(e.className(), PageText.MAX_HINT), PageText.clipped(e.id(), PageText.MAX_HINT)
+        }) {
             if (hint.isEmpty()) {
                 continue;
             }

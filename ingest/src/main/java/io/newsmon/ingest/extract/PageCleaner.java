@@ -45,11 +45,14 @@ final class PageCleaner {
         // a wrapper named for a sticky sidebar or an ad slot may still hold the whole article
         int pageText = body.text().length();
         List<Element> doomed = new ArrayList<>();
+        int share = (int) Math.ceil(pageText * 0.4);
         for (Element e : body.getAllElements()) {
+            ExtractionBudget.check();
             if (e == body) {
                 continue;
             }
-            if (isHidden(e) || isUnlikely(e) && e.text().length() < pageText * 0.4) {
+            // lengths are counted only as far as the threshold: text() would copy each nested subtree
+            if (isHidden(e) || isUnlikely(e) && PageText.textLength(e, share) < share) {
                 doomed.add(e);
             }
         }
@@ -58,18 +61,18 @@ final class PageCleaner {
         }
         // forms that only ask for an e-mail address or a search are widgets; ASP.NET pages wrap everything in one
         for (Element form : body.select("form")) {
-            if (form.text().length() < 300) {
+            ExtractionBudget.check();
+            if (PageText.textLength(form, 300) < 300) {
                 form.remove();
             }
         }
     }
 
     private static boolean isHidden(Element e) {
-        if (e.hasAttr("hidden")
-                || "true".equals(e.attr("aria-hidden")) && e.text().length() < 200) {
+        if (e.hasAttr("hidden") || "true".equals(e.attr("aria-hidden")) && PageText.textLength(e, 200) < 200) {
             return true;
         }
-        String style = e.attr("style").replace(" ", "").toLowerCase(Locale.ROOT);
+        String style = PageText.clipped(e.attr("style"), 2000).replace(" ", "").toLowerCase(Locale.ROOT);
         return style.contains("display:none") || style.contains("visibility:hidden");
     }
 
@@ -78,7 +81,8 @@ final class PageCleaner {
         if (tag.equals("article") || tag.equals("main") || tag.equals("body") || tag.equals("a")) {
             return false;
         }
-        String hints = e.className() + " " + e.id() + " " + e.attr("role");
+        String hints = PageText.clipped(e.className(), PageText.MAX_HINT) + " "
+                + PageText.clipped(e.id(), PageText.MAX_HINT) + " " + PageText.clipped(e.attr("role"), 40);
         if (hints.isBlank()) {
             return false;
         }
@@ -94,6 +98,7 @@ final class PageCleaner {
         List<Node> comments = new ArrayList<>();
         NodeTraversor.traverse(
                 (node, depth) -> {
+                    ExtractionBudget.check();
                     if (node instanceof Comment) {
                         comments.add(node);
                     }

@@ -18,11 +18,12 @@ import org.jsoup.nodes.Element;
 /** Reads an article's metadata from the page head: Open Graph, article meta tags, JSON-LD, {@code <time>}. */
 final class PageMetadata {
 
-    private static final Pattern JSON_LD_DATE = Pattern.compile("\"datePublished\"\\s*:\\s*\"([^\"]+)\"");
-    private static final Pattern JSON_LD_MODIFIED = Pattern.compile("\"dateModified\"\\s*:\\s*\"([^\"]+)\"");
-    private static final Pattern JSON_LD_SECTION = Pattern.compile("\"articleSection\"\\s*:\\s*\\[?\\s*\"([^\"]+)\"");
+    private static final Pattern JSON_LD_DATE = Pattern.compile("\"datePublished\"\\s*:\\s*\"([^\"]{1,100})\"");
+    private static final Pattern JSON_LD_MODIFIED = Pattern.compile("\"dateModified\"\\s*:\\s*\"([^\"]{1,100})\"");
+    private static final Pattern JSON_LD_SECTION =
+            Pattern.compile("\"articleSection\"\\s*:\\s*\\[?\\s*\"([^\"]{1,200})\"");
     private static final Pattern JSON_LD_AUTHOR =
-            Pattern.compile("\"author\"\\s*:\\s*(?:\\[\\s*)?\\{[^}]*?\"name\"\\s*:\\s*\"([^\"]+)\"");
+            Pattern.compile("\"author\"\\s*:\\s*(?:\\[\\s*)?\\{[^}]{0,2000}?\"name\"\\s*:\\s*\"([^\"]{1,300})\"");
 
     private PageMetadata() {}
 
@@ -34,11 +35,13 @@ final class PageMetadata {
      * part of it.
      */
     static String title(Document doc) {
-        String og = meta(doc, "og:title");
+        // every candidate is normalised and clipped first: SEPARATED backtracks over runs of spaces
+        String og = PageText.normalized(meta(doc, "og:title"), PageText.MAX_TITLE);
         Element h1El = doc.selectFirst("h1");
-        String h1 = h1El == null || h1El.text().isBlank() ? null : h1El.text().strip();
+        String h1 = h1El == null ? null : PageText.normalized(h1El.text(), PageText.MAX_TITLE);
+        h1 = h1 == null || h1.isEmpty() ? null : h1;
         String site = siteName(doc);
-        String candidate = og != null ? og : h1 != null ? h1 : doc.title();
+        String candidate = og != null ? og : h1 != null ? h1 : PageText.normalized(doc.title(), PageText.MAX_TITLE);
         if (candidate == null || candidate.isBlank()) {
             return null;
         }
@@ -93,7 +96,7 @@ final class PageMetadata {
             candidates.add(meta(doc, name));
         }
         for (Element script : doc.select("script[type=application/ld+json]")) {
-            Matcher m = JSON_LD_DATE.matcher(script.data());
+            Matcher m = JSON_LD_DATE.matcher(scriptData(script));
             if (m.find()) {
                 candidates.add(m.group(1));
             }
@@ -120,16 +123,33 @@ final class PageMetadata {
         return fromUrl != null ? fromUrl : urlDate(doc.location());
     }
 
+    /** The text of a JSON-LD script, clipped before the patterns scan it. */
+    private static String scriptData(Element script) {
+        return PageText.clipped(script.data(), PageText.MAX_SCRIPT);
+    }
+
+    /** Elements with a date hint looked at, at most: a page may give thousands of them. */
+    private static final int MAX_HINTED = 200;
+
     /** A short element whose class or id speaks of dates, or a {@code <time>}, read by {@link DateText}. */
     private static Instant visibleDate(Document doc) {
         int checked = 0;
+        int hintedSeen = 0;
         for (Element e : doc.body() == null ? List.<Element>of() : doc.body().getAllElements()) {
+            ExtractionBudget.check();
             boolean hinted = e.tagName().equals("time")
-                    || DATE_HINT.matcher(e.className() + " " + e.id()).find();
+                    || DATE_HINT
+                            .matcher(PageText.clipped(e.className(), PageText.MAX_HINT) + " "
+                                    + PageText.clipped(e.id(), PageText.MAX_HINT))
+                            .find();
             if (!hinted) {
                 continue;
             }
-            String text = e.text();
+            if (++hintedSeen > MAX_HINTED) {
+                break;
+            }
+            // text() of an element deep in a nested page copies its whole subtree: read at most 121 chars
+            String text = PageText.textUpTo(e, 121);
             if (text.isEmpty() || text.length() > 120) {
                 continue;
             }
@@ -149,7 +169,7 @@ final class PageMetadata {
         if (url == null) {
             return null;
         }
-        Matcher m = URL_DATE.matcher(url);
+        Matcher m = URL_DATE.matcher(PageText.clipped(url, PageText.MAX_URL));
         if (!m.find()) {
             return null;
         }
@@ -180,7 +200,7 @@ final class PageMetadata {
         candidates.add(meta(doc, "og:updated_time"));
         candidates.add(meta(doc, "dateModified"));
         for (Element script : doc.select("script[type=application/ld+json]")) {
-            Matcher m = JSON_LD_MODIFIED.matcher(script.data());
+            Matcher m = JSON_LD_MODIFIED.matcher(scriptData(script));
             if (m.find()) {
                 candidates.add(m.group(1));
             }
@@ -200,7 +220,7 @@ final class PageMetadata {
             return meta;
         }
         for (Element script : doc.select("script[type=application/ld+json]")) {
-            Matcher m = JSON_LD_SECTION.matcher(script.data());
+            Matcher m = JSON_LD_SECTION.matcher(scriptData(script));
             if (m.find() && !m.group(1).isBlank()) {
                 return m.group(1).strip();
             }
@@ -223,9 +243,8 @@ final class PageMetadata {
 
     static String imageCaption(Document doc) {
         Element caption = doc.selectFirst("figure figcaption");
-        return caption == null || caption.text().isBlank()
-                ? null
-                : caption.text().strip();
+        String text = caption == null ? null : PageText.normalized(caption.text(), PageText.MAX_META);
+        return text == null || text.isEmpty() ? null : text;
     }
 
     static String siteName(Document doc) {
@@ -240,9 +259,9 @@ final class PageMetadata {
         }
         if (names.isEmpty()) {
             for (Element script : doc.select("script[type=application/ld+json]")) {
-                Matcher m = JSON_LD_AUTHOR.matcher(script.data());
+                Matcher m = JSON_LD_AUTHOR.matcher(scriptData(script));
                 while (m.find()) {
-                    names.add(m.group(1).strip());
+                    names.add(PageText.normalized(m.group(1), 300));
                 }
             }
         }
@@ -258,15 +277,13 @@ final class PageMetadata {
         if (lang.isBlank()) {
             return null;
         }
-        return lang.strip().split("[-_]")[0].toLowerCase(Locale.ROOT);
+        return PageText.clipped(lang.strip(), 35).split("[-_]")[0].toLowerCase(Locale.ROOT);
     }
 
     static String canonical(Document doc) {
         Element link = doc.selectFirst("link[rel=canonical][href]");
-        if (link != null) {
-            return link.absUrl("href");
-        }
-        return meta(doc, "og:url");
+        String url = link != null ? link.absUrl("href") : meta(doc, "og:url");
+        return url == null || url.length() > PageText.MAX_URL ? null : url;
     }
 
     static String description(Document doc) {
@@ -278,8 +295,9 @@ final class PageMetadata {
     static String meta(Document doc, String key) {
         for (String attr : List.of("property", "name", "itemprop")) {
             Element e = doc.selectFirst("meta[" + attr + "=" + key + "][content]");
-            if (e != null && !e.attr("content").isBlank()) {
-                return e.attr("content").strip();
+            String content = e == null ? null : PageText.normalized(e.attr("content"), PageText.MAX_META);
+            if (content != null && !content.isEmpty()) {
+                return content;
             }
         }
         return null;

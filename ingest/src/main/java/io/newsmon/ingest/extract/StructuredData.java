@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Locale;
-import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 
@@ -36,7 +35,7 @@ final class StructuredData {
         String body = article.path("articleBody").asText();
         // some sites put HTML in it, or escaped entities
         if (body.contains("<") || body.contains("&")) {
-            body = Jsoup.parse(body).body().wholeText();
+            body = ExtractionBudget.parse(body, "").body().wholeText();
         }
         body = body.replace('\u00A0', ' ').strip();
         return body.isEmpty() ? null : body;
@@ -44,6 +43,7 @@ final class StructuredData {
 
     private static JsonNode article(Document doc) {
         for (Element script : doc.select("script[type=application/ld+json]")) {
+            ExtractionBudget.check();
             JsonNode root;
             try {
                 root = JSON.readTree(script.data());
@@ -64,6 +64,7 @@ final class StructuredData {
         queue.add(root);
         int seen = 0;
         while (!queue.isEmpty() && seen++ < MAX_NODES) {
+            ExtractionBudget.check();
             JsonNode node = queue.poll();
             if (node == null) {
                 continue;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
@@ -85,6 +86,20 @@ class ArticleExtractorTest {
                         .extract("<html><body><nav>Home</nav></body></html>", "x")
                         .problem())
                 .isEqualTo("no article text found on the page");
+    }
+
+    @Test
+    void aPageOverItsTimeBudgetEndsAsThatPagesError() {
+        byte[] big = ("<html><body>" + "<div class=\"story\"><p>" + "Many words in many paragraphs. ".repeat(40)
+                        + "</p></div>")
+                .repeat(5_000)
+                .getBytes(StandardCharsets.UTF_8);
+        ExtractedArticle spent = new ArticleExtractor(Duration.ofMillis(5)).extract(big, "utf-8", "x");
+        assertThat(spent.hasBody()).isFalse();
+        assertThat(spent.problem()).contains("took longer than the 5 ms budget");
+        // the budget is per page: the next page gets its own
+        ArticleExtractor roomy = new ArticleExtractor(Duration.ofSeconds(30));
+        assertThat(roomy.extract(big, "utf-8", "x").hasBody()).isTrue();
     }
 
     @Test
