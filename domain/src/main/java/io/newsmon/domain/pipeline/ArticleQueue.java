@@ -8,8 +8,12 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.logging.Logger;
 import javax.sql.DataSource;
 
 /**
@@ -20,11 +24,17 @@ import javax.sql.DataSource;
  * still holds, so a worker whose lease expired (it crashed, or stalled) cannot overwrite the work of
  * the one that claimed the row after it. Expired leases are simply claimable again.
  *
+ * <p>Every lease and retry time is read from the database's clock ({@code CURRENT_TIMESTAMP}), never
+ * from the replica's: two replicas whose clocks disagree still agree on when a lease runs out, so a
+ * replica whose clock runs ahead cannot take a lease that is still held.
+ *
  * <p>{@link #claim} runs in its own transaction. {@link #complete} and {@link #fail} run on the
  * caller's connection, inside the caller's transaction, so that a stage commits its result and the
  * next state together.
  */
 public class ArticleQueue {
+
+    private static final Logger LOG = Logger.getLogger(ArticleQueue.class.getName());
 
     private static final String SELECT_CLAIMABLE = "SELECT id FROM article"
             + " WHERE state = ? AND (lease_expires_at IS NULL OR lease_expires_at < ?)"
@@ -37,21 +47,38 @@ public class ArticleQueue {
 
     private static final String TAKE_LEASE =
             "UPDATE article SET lease_owner = ?, lease_expires_at = ?, attempts = attempts + 1 WHERE id = ?";
+    private static final String RENEW_LEASE =
+            "UPDATE article SET lease_expires_at = ? WHERE id = ? AND state = ? AND lease_owner = ?";
     private static final String COMPLETE = "UPDATE article SET state = ?, seq = nextval('article_seq'),"
-            + " lease_owner = NULL, lease_expires_at = NULL, last_error = NULL, attempts = 0"
+            + " lease_owner = NULL, lease_expires_at = NULL, last_error = NULL, attempts = 0, retries = 0,"
+            + " failure_kind = NULL, failed_stage = NULL"
             + " WHERE id = ? AND state = ? AND lease_owner = ?";
-    private static final String PARK = "UPDATE article SET state = 'FAILED', last_error = ?,"
-            + " lease_owner = NULL, lease_expires_at = NULL"
+    private static final String PARK = "UPDATE article SET failed_stage = state, state = 'FAILED', last_error = ?,"
+            + " failure_kind = 'TRANSIENT', lease_owner = NULL, lease_expires_at = NULL"
             + " WHERE id = ? AND lease_owner = ? AND attempts >= ?";
-    private static final String PARK_EXHAUSTED = "UPDATE article SET state = 'FAILED', last_error = ?,"
-            + " lease_owner = NULL, lease_expires_at = NULL"
+    private static final String PARK_NOW = "UPDATE article SET failed_stage = state, state = 'FAILED',"
+            + " last_error = ?, failure_kind = ?, lease_owner = NULL, lease_expires_at = NULL"
+            + " WHERE id = ? AND lease_owner = ? AND state <> 'FAILED'";
+    private static final String PARK_EXHAUSTED = "UPDATE article SET failed_stage = state, state = 'FAILED',"
+            + " last_error = ?, failure_kind = 'STALLED', lease_owner = NULL, lease_expires_at = NULL"
             + " WHERE state = ? AND attempts >= ? AND lease_expires_at < ?";
     private static final String RETRY_LATER = "UPDATE article SET last_error = ?, lease_owner = NULL,"
             + " lease_expires_at = ? WHERE id = ? AND lease_owner = ?";
+    private static final String RETRIES_OF = "SELECT retries FROM article WHERE id = ? AND lease_owner = ?";
+    private static final String RETRY_SCHEDULED = "UPDATE article SET last_error = ?, lease_owner = NULL,"
+            + " lease_expires_at = ?, retries = retries + 1, attempts = 0 WHERE id = ? AND lease_owner = ?";
+
+    /** Replicas whose clock is further than this from the database's are warned about once. */
+    private static final Duration SKEW_WARNING = Duration.ofMinutes(1);
 
     private final DataSource dataSource;
     private final Clock clock;
+    private final AtomicBoolean skewReported = new AtomicBoolean();
 
+    /**
+     * @param clock this replica's clock: compared with the database's to warn of skew, never used for a
+     *     lease
+     */
     public ArticleQueue(DataSource dataSource, Clock clock) {
         this.dataSource = dataSource;
         this.clock = clock;
@@ -83,11 +110,11 @@ public class ArticleQueue {
     private List<Long> claim(
             PipelineState state, String owner, int max, Duration lease, int maxAttempts, boolean spread)
             throws SQLException {
-        Instant now = clock.instant();
         try (Connection c = dataSource.getConnection()) {
             boolean autoCommit = c.getAutoCommit();
             c.setAutoCommit(false);
             try {
+                Instant now = databaseNow(c);
                 try (PreparedStatement park = c.prepareStatement(PARK_EXHAUSTED)) {
                     park.setString(
                             1,
@@ -140,6 +167,44 @@ public class ArticleQueue {
     }
 
     /**
+     * Extends {@code owner}'s leases on {@code ids} (still in {@code state}) to {@code lease} from now,
+     * by the database's clock: a worker calls it while a batch takes longer than expected. Commits on its
+     * own connection.
+     *
+     * @return how many of the leases were still {@code owner}'s and are extended
+     */
+    public int renew(Collection<Long> ids, String owner, PipelineState state, Duration lease) throws SQLException {
+        if (ids.isEmpty()) {
+            return 0;
+        }
+        try (Connection c = dataSource.getConnection()) {
+            boolean autoCommit = c.getAutoCommit();
+            c.setAutoCommit(false);
+            try (PreparedStatement update = c.prepareStatement(RENEW_LEASE)) {
+                Timestamp until = Timestamp.from(databaseNow(c).plus(lease));
+                for (Long id : ids) {
+                    update.setTimestamp(1, until);
+                    update.setLong(2, id);
+                    update.setString(3, state.name());
+                    update.setString(4, owner);
+                    update.addBatch();
+                }
+                int renewed = 0;
+                for (int n : update.executeBatch()) {
+                    renewed += n > 0 ? 1 : 0;
+                }
+                c.commit();
+                return renewed;
+            } catch (SQLException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(autoCommit);
+            }
+        }
+    }
+
+    /**
      * Moves a leased row from {@code from} to {@code next}, gives it a new sequence number for
      * downstream consumers and frees its lease, on the caller's connection.
      *
@@ -164,7 +229,7 @@ public class ArticleQueue {
      */
     public Failure fail(Connection c, long id, String owner, String error, int maxAttempts, Duration retryAfter)
             throws SQLException {
-        String reason = BoundedText.clip(error == null ? "unknown error" : error, 4000);
+        String reason = reason(error);
         try (PreparedStatement park = c.prepareStatement(PARK)) {
             park.setString(1, reason);
             park.setLong(2, id);
@@ -176,10 +241,111 @@ public class ArticleQueue {
         }
         try (PreparedStatement retry = c.prepareStatement(RETRY_LATER)) {
             retry.setString(1, reason);
-            retry.setTimestamp(2, Timestamp.from(clock.instant().plus(retryAfter)));
+            retry.setTimestamp(2, Timestamp.from(databaseNow(c).plus(retryAfter)));
             retry.setLong(3, id);
             retry.setString(4, owner);
             return retry.executeUpdate() == 1 ? Failure.RETRY_LATER : Failure.LEASE_LOST;
+        }
+    }
+
+    /**
+     * Parks a leased row as FAILED at once, for a failure that trying again cannot mend (a page that is
+     * gone, too large, not HTML, without an article).
+     *
+     * @return {@link Failure#PARKED}, or {@link Failure#LEASE_LOST} when {@code owner} no longer holds it
+     */
+    public Failure failPermanently(Connection c, long id, String owner, String error) throws SQLException {
+        try (PreparedStatement park = c.prepareStatement(PARK_NOW)) {
+            park.setString(1, reason(error));
+            park.setString(2, "PERMANENT");
+            park.setLong(3, id);
+            park.setString(4, owner);
+            return park.executeUpdate() == 1 ? Failure.PARKED : Failure.LEASE_LOST;
+        }
+    }
+
+    /**
+     * Records a transient failure on a leased row (a timeout, a refused connection, HTTP 429 or 5xx):
+     * the row is tried again after the next wait of {@code schedule} (one entry per retry), or after
+     * {@code serverAsked} when that is longer; once the schedule is used up it is parked as FAILED with
+     * the reason and how often it was tried.
+     *
+     * @param serverAsked the wait the server asked for (Retry-After), or null
+     * @return the outcome, or {@link Failure#LEASE_LOST} when {@code owner} no longer holds the lease
+     */
+    public Failure failTransiently(
+            Connection c, long id, String owner, String error, List<Duration> schedule, Duration serverAsked)
+            throws SQLException {
+        int retries;
+        try (PreparedStatement select = c.prepareStatement(RETRIES_OF)) {
+            select.setLong(1, id);
+            select.setString(2, owner);
+            try (ResultSet rs = select.executeQuery()) {
+                if (!rs.next()) {
+                    return Failure.LEASE_LOST;
+                }
+                retries = rs.getInt(1);
+            }
+        }
+        if (retries >= schedule.size()) {
+            Duration total = schedule.stream().reduce(Duration.ZERO, Duration::plus);
+            String parked = "gave up after " + (retries + 1) + " tries over at least " + human(total)
+                    + " (transient failures); the last: " + (error == null ? "unknown error" : error);
+            try (PreparedStatement park = c.prepareStatement(PARK_NOW)) {
+                park.setString(1, reason(parked));
+                park.setString(2, "TRANSIENT");
+                park.setLong(3, id);
+                park.setString(4, owner);
+                return park.executeUpdate() == 1 ? Failure.PARKED : Failure.LEASE_LOST;
+            }
+        }
+        Duration wait = schedule.get(retries);
+        if (serverAsked != null && serverAsked.compareTo(wait) > 0) {
+            wait = serverAsked;
+        }
+        try (PreparedStatement retry = c.prepareStatement(RETRY_SCHEDULED)) {
+            retry.setString(1, reason(error));
+            retry.setTimestamp(2, Timestamp.from(databaseNow(c).plus(wait)));
+            retry.setLong(3, id);
+            retry.setString(4, owner);
+            return retry.executeUpdate() == 1 ? Failure.RETRY_LATER : Failure.LEASE_LOST;
+        }
+    }
+
+    /**
+     * Puts FAILED rows back in the state they failed in, with fresh attempt and retry counts, for an
+     * admin who mended the cause. Each filter may be null (any).
+     *
+     * @param sourceId only rows of this source
+     * @param stage only rows that failed in this state (DISCOVERED: the fetch; EXTRACTED: enrichment)
+     * @param kind only rows parked this way: PERMANENT, TRANSIENT or STALLED
+     * @return how many rows were requeued
+     */
+    public int requeue(Long sourceId, PipelineState stage, String kind) throws SQLException {
+        StringBuilder sql = new StringBuilder("UPDATE article SET state = COALESCE(failed_stage,"
+                + " CASE WHEN body IS NULL THEN 'DISCOVERED' ELSE 'EXTRACTED' END), attempts = 0, retries = 0,"
+                + " lease_owner = NULL, lease_expires_at = NULL, failure_kind = NULL, failed_stage = NULL"
+                + " WHERE state = 'FAILED'");
+        List<Object> args = new ArrayList<>();
+        if (sourceId != null) {
+            sql.append(" AND source_id = ?");
+            args.add(sourceId);
+        }
+        if (stage != null) {
+            sql.append(" AND COALESCE(failed_stage, CASE WHEN body IS NULL THEN 'DISCOVERED' ELSE 'EXTRACTED' END)"
+                    + " = ?");
+            args.add(stage.name());
+        }
+        if (kind != null) {
+            sql.append(" AND failure_kind = ?");
+            args.add(kind);
+        }
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement update = c.prepareStatement(sql.toString())) {
+            for (int i = 0; i < args.size(); i++) {
+                update.setObject(i + 1, args.get(i));
+            }
+            return update.executeUpdate();
         }
     }
 
@@ -206,6 +372,53 @@ public class ArticleQueue {
         } catch (SQLException e) {
             throw new IllegalStateException("recording the failure of article " + id + " failed", e);
         }
+    }
+
+    /** {@link #failPermanently} in the caller's transaction. */
+    public Failure failPermanentlyInTransaction(long id, String owner, String error) {
+        try (Connection c = dataSource.getConnection()) {
+            return failPermanently(c, id, owner, error);
+        } catch (SQLException e) {
+            throw new IllegalStateException("recording the failure of article " + id + " failed", e);
+        }
+    }
+
+    /** {@link #failTransiently} in the caller's transaction. */
+    public Failure failTransientlyInTransaction(
+            long id, String owner, String error, List<Duration> schedule, Duration serverAsked) {
+        try (Connection c = dataSource.getConnection()) {
+            return failTransiently(c, id, owner, error, schedule, serverAsked);
+        } catch (SQLException e) {
+            throw new IllegalStateException("recording the failure of article " + id + " failed", e);
+        }
+    }
+
+    /** The database's current time, the one clock all replicas share. */
+    private Instant databaseNow(Connection c) throws SQLException {
+        Instant now;
+        try (PreparedStatement select = c.prepareStatement("SELECT CURRENT_TIMESTAMP");
+                ResultSet rs = select.executeQuery()) {
+            rs.next();
+            now = rs.getObject(1, OffsetDateTime.class).toInstant();
+        }
+        Duration skew = Duration.between(now, clock.instant()).abs();
+        if (skew.compareTo(SKEW_WARNING) > 0 && skewReported.compareAndSet(false, true)) {
+            LOG.warning("this replica's clock is " + human(skew) + " away from the database's; leases and"
+                    + " retries follow the database's clock");
+        }
+        return now;
+    }
+
+    private static String reason(String error) {
+        return BoundedText.clip(error == null ? "unknown error" : error, 4000);
+    }
+
+    private static String human(Duration d) {
+        long minutes = d.toMinutes();
+        if (minutes < 2) {
+            return d.toSeconds() + " s";
+        }
+        return minutes < 120 ? minutes + " min" : String.format(java.util.Locale.ROOT, "%.1f h", minutes / 60.0);
     }
 
     /** What {@link #fail} did with the row. */

@@ -93,7 +93,7 @@ abstract class ArticleQueueContract {
                 .as("leased rows are not offered while the lease runs")
                 .isEmpty();
 
-        now.set(now.get().plus(Duration.ofMinutes(6)));
+        elapse(Duration.ofMinutes(6));
         List<Long> retaken = queue.claim(PipelineState.DISCOVERED, "other", 10, Duration.ofMinutes(5), 3);
         assertThat(retaken).containsExactlyInAnyOrderElementsOf(crashed);
 
@@ -121,7 +121,7 @@ abstract class ArticleQueueContract {
                 assertThat(outcome)
                         .isEqualTo(attempt < 3 ? ArticleQueue.Failure.RETRY_LATER : ArticleQueue.Failure.PARKED);
             }
-            now.set(now.get().plus(Duration.ofMinutes(2)));
+            elapse(Duration.ofMinutes(2));
         }
         assertThat(countIn(PipelineState.FAILED)).isEqualTo(1);
         assertThat(lastErrorOfFailed()).isEqualTo("HTTP 500 from server");
@@ -135,12 +135,147 @@ abstract class ArticleQueueContract {
         for (int attempt = 1; attempt <= 3; attempt++) {
             assertThat(queue.claim(PipelineState.DISCOVERED, "dies-" + attempt, 5, Duration.ofMinutes(1), 3))
                     .hasSize(1);
-            now.set(now.get().plus(Duration.ofMinutes(2)));
+            elapse(Duration.ofMinutes(2));
         }
         assertThat(queue.claim(PipelineState.DISCOVERED, "next", 5, Duration.ofMinutes(1), 3))
                 .isEmpty();
         assertThat(countIn(PipelineState.FAILED)).isEqualTo(1);
         assertThat(lastErrorOfFailed()).contains("gave up after 3 attempts");
+    }
+
+    @Test
+    void aReplicaWhoseClockRunsTenMinutesAheadDoesNotStealAFreshLease() throws Exception {
+        insertDiscovered(4);
+        ArticleQueue ahead = new ArticleQueue(dataSource, Clock.offset(Clock.systemUTC(), Duration.ofMinutes(10)));
+        ArticleQueue behind = new ArticleQueue(dataSource, Clock.offset(Clock.systemUTC(), Duration.ofMinutes(-10)));
+        List<Long> held = behind.claim(PipelineState.DISCOVERED, "replica-behind", 4, Duration.ofMinutes(5), 3);
+        assertThat(held).hasSize(4);
+
+        assertThat(ahead.claim(PipelineState.DISCOVERED, "replica-ahead", 4, Duration.ofMinutes(5), 3))
+                .as("by the database's clock the lease has five minutes to run")
+                .isEmpty();
+
+        elapse(Duration.ofMinutes(6));
+        assertThat(behind.claim(PipelineState.DISCOVERED, "replica-behind-2", 4, Duration.ofMinutes(5), 3))
+                .as("an expired lease is free whatever the claimer's own clock says")
+                .containsExactlyInAnyOrderElementsOf(held);
+        try (Connection c = dataSource.getConnection()) {
+            assertThat(ahead.complete(
+                            c, held.get(0), "replica-behind", PipelineState.DISCOVERED, PipelineState.EXTRACTED))
+                    .isFalse();
+        }
+    }
+
+    @Test
+    void aWorkerThatRenewsItsLeaseKeepsItPastTheOriginalExpiry() throws Exception {
+        insertDiscovered(3);
+        List<Long> mine = queue.claim(PipelineState.DISCOVERED, "slow", 3, Duration.ofMinutes(1), 3);
+        elapse(Duration.ofSeconds(50));
+        assertThat(queue.renew(mine.subList(0, 2), "slow", PipelineState.DISCOVERED, Duration.ofMinutes(1)))
+                .isEqualTo(2);
+        elapse(Duration.ofSeconds(50));
+        assertThat(queue.claim(PipelineState.DISCOVERED, "other", 3, Duration.ofMinutes(1), 3))
+                .as("only the row whose lease was not renewed is free")
+                .containsExactly(mine.get(2));
+        assertThat(queue.renew(List.of(mine.get(2)), "slow", PipelineState.DISCOVERED, Duration.ofMinutes(1)))
+                .as("a lease already taken over is not renewed")
+                .isZero();
+    }
+
+    @Test
+    void transientFailuresBackOffOnTheScheduleThenParkWithTheirReason() throws Exception {
+        insertDiscovered(1);
+        List<Duration> schedule = List.of(Duration.ofMinutes(1), Duration.ofMinutes(30));
+        long id = queue.claim(PipelineState.DISCOVERED, "w", 1, Duration.ofMinutes(5), 3)
+                .get(0);
+        assertThat(failTransiently(id, "w", "HTTP 503 from server", schedule, null))
+                .isEqualTo(ArticleQueue.Failure.RETRY_LATER);
+        assertThat(queue.claim(PipelineState.DISCOVERED, "w", 1, Duration.ofMinutes(5), 3))
+                .isEmpty();
+        elapse(Duration.ofMinutes(2));
+        assertThat(queue.claim(PipelineState.DISCOVERED, "w", 1, Duration.ofMinutes(5), 3))
+                .containsExactly(id);
+
+        assertThat(failTransiently(id, "w", "timeout after 30 s", schedule, null))
+                .isEqualTo(ArticleQueue.Failure.RETRY_LATER);
+        elapse(Duration.ofMinutes(20));
+        assertThat(queue.claim(PipelineState.DISCOVERED, "w", 1, Duration.ofMinutes(5), 3))
+                .as("the second wait is the schedule's second entry")
+                .isEmpty();
+        elapse(Duration.ofMinutes(11));
+        // many claims without a recorded result would park it as stalled; recorded failures do not count
+        assertThat(queue.claim(PipelineState.DISCOVERED, "w", 1, Duration.ofMinutes(5), 3))
+                .containsExactly(id);
+
+        assertThat(failTransiently(id, "w", "connection refused: news.example", schedule, null))
+                .isEqualTo(ArticleQueue.Failure.PARKED);
+        assertThat(countIn(PipelineState.FAILED)).isEqualTo(1);
+        assertThat(lastErrorOfFailed()).contains("gave up after 3 tries").contains("connection refused: news.example");
+        assertThat(text("SELECT failure_kind FROM article WHERE id = " + id)).isEqualTo("TRANSIENT");
+    }
+
+    @Test
+    void aServersRetryAfterLengthensTheWait() throws Exception {
+        insertDiscovered(1);
+        long id = queue.claim(PipelineState.DISCOVERED, "w", 1, Duration.ofMinutes(5), 3)
+                .get(0);
+        failTransiently(id, "w", "HTTP 429 (Retry-After: 7200)", List.of(Duration.ofMinutes(1)), Duration.ofHours(2));
+        elapse(Duration.ofMinutes(90));
+        assertThat(queue.claim(PipelineState.DISCOVERED, "w", 1, Duration.ofMinutes(5), 3))
+                .isEmpty();
+        elapse(Duration.ofMinutes(31));
+        assertThat(queue.claim(PipelineState.DISCOVERED, "w", 1, Duration.ofMinutes(5), 3))
+                .containsExactly(id);
+    }
+
+    @Test
+    void aPermanentFailureIsParkedAtOnceAndAnAdminCanRequeueIt() throws Exception {
+        insertDiscovered(2);
+        List<Long> ids = queue.claim(PipelineState.DISCOVERED, "w", 2, Duration.ofMinutes(5), 3);
+        try (Connection c = dataSource.getConnection()) {
+            assertThat(queue.failPermanently(c, ids.get(0), "w", "HTTP 404 from https://news.example/a/0"))
+                    .isEqualTo(ArticleQueue.Failure.PARKED);
+            assertThat(queue.failPermanently(c, ids.get(1), "someone-else", "HTTP 410"))
+                    .isEqualTo(ArticleQueue.Failure.LEASE_LOST);
+        }
+        assertThat(countIn(PipelineState.FAILED)).isEqualTo(1);
+        assertThat(text("SELECT failure_kind FROM article WHERE id = " + ids.get(0)))
+                .isEqualTo("PERMANENT");
+
+        assertThat(queue.requeue(null, PipelineState.EXTRACTED, null))
+                .as("it failed in the fetch, not in enrichment")
+                .isZero();
+        assertThat(queue.requeue(null, PipelineState.DISCOVERED, "PERMANENT")).isEqualTo(1);
+        assertThat(countIn(PipelineState.FAILED)).isZero();
+        elapse(Duration.ofMinutes(6));
+        assertThat(queue.claim(PipelineState.DISCOVERED, "w", 5, Duration.ofMinutes(5), 3))
+                .containsExactlyInAnyOrderElementsOf(ids);
+        assertThat(attemptsOf(ids.get(0))).isEqualTo(1);
+    }
+
+    private ArticleQueue.Failure failTransiently(
+            long id, String owner, String error, List<Duration> schedule, Duration serverAsked) throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            return queue.failTransiently(c, id, owner, error, schedule, serverAsked);
+        }
+    }
+
+    /** Moves every lease and retry time back by {@code d}: as if {@code d} passed on the database's clock. */
+    private void elapse(Duration d) throws SQLException {
+        try (Connection c = dataSource.getConnection();
+                Statement s = c.createStatement()) {
+            s.executeUpdate("UPDATE article SET lease_expires_at = lease_expires_at - INTERVAL '" + d.toSeconds()
+                    + "' SECOND WHERE lease_expires_at IS NOT NULL");
+        }
+    }
+
+    private String text(String sql) throws SQLException {
+        try (Connection c = dataSource.getConnection();
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getString(1);
+        }
     }
 
     private Callable<List<Long>> drain(String owner) {
