@@ -48,7 +48,7 @@ public class AddressPolicy {
         try {
             addresses = InetAddress.getAllByName(host);
         } catch (UnknownHostException e) {
-            throw new FetchException("unknown host: " + host);
+            throw FetchException.transientFailure("unknown host: " + host); // DNS fails for a while, too
         }
         for (InetAddress address : addresses) {
             String why = internal(address);

@@ -7,6 +7,7 @@ public class FetchException extends Exception {
 
     private final int status;
     private final Duration retryAfter;
+    private boolean transientFailure;
 
     public FetchException(String message) {
         this(message, -1);
@@ -22,6 +23,31 @@ public class FetchException extends Exception {
         super(message);
         this.status = status;
         this.retryAfter = retryAfter;
+    }
+
+    /**
+     * A failure that may well not happen again: a timeout, a refused or reset connection, a name that did
+     * not resolve, a full queue. Such a page is tried again later instead of being given up.
+     */
+    public static FetchException transientFailure(String message) {
+        FetchException e = new FetchException(message);
+        e.transientFailure = true;
+        return e;
+    }
+
+    /** {@link #transientFailure(String)} with its cause. */
+    public static FetchException transientFailure(String message, Throwable cause) {
+        FetchException e = new FetchException(message, cause);
+        e.transientFailure = true;
+        return e;
+    }
+
+    /**
+     * True when trying again later may succeed: a transient failure, or an HTTP answer that says so
+     * (408, 425, 429, 5xx). A 404, a 410, a refused address, a page too large or not HTML is permanent.
+     */
+    public boolean isTransient() {
+        return transientFailure || status == 408 || status == 425 || status == 429 || status >= 500;
     }
 
     /** How long the server asked us to wait, or null. */

@@ -121,7 +121,7 @@ public class PageFetcher {
     private HttpResponse<byte[]> exchange(URI uri, long deadline, Map<String, String> headers) throws FetchException {
         long remaining = deadline - System.nanoTime();
         if (remaining <= 0) {
-            throw new FetchException("timeout: no complete response within "
+            throw FetchException.transientFailure("timeout: no complete response within "
                     + config.totalTimeout().toSeconds() + " s from " + uri);
         }
         HttpRequest.Builder request = HttpRequest.newBuilder(uri)
@@ -139,12 +139,12 @@ public class PageFetcher {
             return exchange.get(remaining, TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
             exchange.cancel(true);
-            throw new FetchException("timeout: no complete response within "
+            throw FetchException.transientFailure("timeout: no complete response within "
                     + config.totalTimeout().toSeconds() + " s from " + uri);
         } catch (InterruptedException e) {
             exchange.cancel(true);
             Thread.currentThread().interrupt();
-            throw new FetchException("fetch interrupted: " + uri);
+            throw FetchException.transientFailure("fetch interrupted: " + uri);
         } catch (ExecutionException e) {
             throw failure(e.getCause(), uri);
         }
@@ -163,22 +163,24 @@ public class PageFetcher {
             return new FetchException("body larger than the " + tooLarge.limit + "-byte limit: " + uri);
         }
         if (cause instanceof HttpConnectTimeoutException) {
-            return new FetchException(
+            return FetchException.transientFailure(
                     "connect timeout after " + config.connectTimeout().toSeconds() + " s: " + uri);
         }
         if (cause instanceof HttpTimeoutException) {
-            return new FetchException("timeout after " + config.totalTimeout().toSeconds() + " s: " + uri);
+            return FetchException.transientFailure(
+                    "timeout after " + config.totalTimeout().toSeconds() + " s: " + uri);
         }
         if (cause instanceof ConnectException) {
-            return new FetchException("connection refused: " + uri.getHost());
+            return FetchException.transientFailure("connection refused: " + uri.getHost());
         }
         if (cause instanceof UnknownHostException
                 || cause != null && cause.getCause() instanceof UnknownHostException) {
-            return new FetchException("unknown host: " + uri.getHost());
+            return FetchException.transientFailure("unknown host: " + uri.getHost());
         }
         String reason = cause == null || cause.getMessage() == null
                 ? (cause == null ? "unknown error" : cause.getClass().getSimpleName())
                 : cause.getMessage();
-        return new FetchException("fetch failed: " + reason + " (" + uri + ")", cause);
+        // a reset connection, a TLS handshake cut short, an early end of stream: worth another try
+        return FetchException.transientFailure("fetch failed: " + reason + " (" + uri + ")", cause);
     }
 }

@@ -10,6 +10,7 @@ import io.newsmon.ingest.poll.IngestConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Optional;
 
 /** Commits an extraction and the article's move to EXTRACTED in one transaction, fenced by the lease. */
@@ -69,7 +70,14 @@ public class ExtractionStore {
                 original.isPresent() ? PipelineState.DUPLICATE : PipelineState.EXTRACTED);
     }
 
-    public void failed(long id, String owner, String error) {
-        queue.failInTransaction(id, owner, error, config.maxAttempts(), config.retryAfter());
+    /**
+     * Records why the page gave no article: a transient failure is tried again on the retry schedule
+     * (no sooner than the server's Retry-After), a permanent one is parked as FAILED at once.
+     */
+    public ArticleQueue.Failure failed(
+            long id, String owner, String error, boolean transientFailure, Duration serverAsked) {
+        return transientFailure
+                ? queue.failTransientlyInTransaction(id, owner, error, config.retrySchedule(), serverAsked)
+                : queue.failPermanentlyInTransaction(id, owner, error);
     }
 }

@@ -48,11 +48,11 @@ public class PoliteFetcher {
         BaseRobotRules rules = robots.rulesFor(uri);
         if (!rules.isAllowed(uri.toString())) {
             String unreadable = robots.unreadable(uri);
-            throw new FetchException(
-                    unreadable == null
-                            ? "disallowed by robots.txt: " + uri
-                            : "robots.txt could not be read (" + unreadable
-                                    + "), so the host is skipped until a retry");
+            if (unreadable != null) {
+                throw FetchException.transientFailure(
+                        "robots.txt could not be read (" + unreadable + "), so the host is skipped until a retry");
+            }
+            throw new FetchException("disallowed by robots.txt: " + uri);
         }
         Duration spacing = config.minDelay();
         if (rules.getCrawlDelay() > 0) {
@@ -78,14 +78,14 @@ public class PoliteFetcher {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new FetchException("interrupted while waiting to fetch " + uri);
+            throw FetchException.transientFailure("interrupted while waiting to fetch " + uri);
         }
     }
 
     private void acquire(Semaphore permits, String what, URI uri) throws InterruptedException, FetchException {
         if (!permits.tryAcquire(permitWait.toMillis(), TimeUnit.MILLISECONDS)) {
-            throw new FetchException("gave up waiting " + permitWait.toSeconds() + " s for a free slot (" + what
-                    + " are at their limit): " + uri);
+            throw FetchException.transientFailure("gave up waiting " + permitWait.toSeconds() + " s for a free slot ("
+                    + what + " are at their limit): " + uri);
         }
     }
 }

@@ -54,13 +54,36 @@ public interface IngestConfig {
     @WithDefault("5m")
     Duration lease();
 
-    /** Attempts before a page is parked as FAILED. */
+    /**
+     * Claims of a page that ended without any recorded result (the replica crashed or hung each time)
+     * before the page is parked as FAILED.
+     */
     @WithDefault("3")
     int maxAttempts();
 
-    /** Wait before a failed page is tried again. */
-    @WithDefault("1m")
-    Duration retryAfter();
+    /**
+     * The waits before each new try of a page that failed transiently (a timeout, a refused connection,
+     * HTTP 429 or 5xx): one entry per retry, ~10 h in all by default; after the last the page is parked
+     * as FAILED with its reason. A server's Retry-After lengthens a wait (up to a day). Permanent failures
+     * (404, 410, not HTML, too large, no article on the page) are parked at once.
+     */
+    @WithDefault("1m,5m,15m,1h,3h,6h")
+    List<Duration> retrySchedule();
+
+    /** The time one page's extraction may take; a page over it ends as that page's error. */
+    @WithDefault("10s")
+    Duration extractBudget();
+
+    /**
+     * The time one fetch round may take; pages not reached by then are retried later. Shorter than
+     * {@link #lease()}, so that a round's results are stored while its claims still hold.
+     */
+    @WithDefault("4m")
+    Duration roundLimit();
+
+    /** Readiness turns DOWN while a fetch round has been running for longer than this. */
+    @WithDefault("10m")
+    Duration stuckAfter();
 
     /** Items taken from one feed poll at most. */
     @WithDefault("200")
