@@ -19,6 +19,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicReference;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -180,6 +181,27 @@ abstract class ArticleQueueContract {
         assertThat(queue.renew(List.of(mine.get(2)), "slow", PipelineState.DISCOVERED, Duration.ofMinutes(1)))
                 .as("a lease already taken over is not renewed")
                 .isZero();
+    }
+
+    @Test
+    void aBatchWhoseLeasesAreKeptAliveIsNotClaimedByAnotherWorkerMidWork() throws Exception {
+        insertDiscovered(2);
+        List<Long> batch = queue.claim(PipelineState.DISCOVERED, "busy", 2, Duration.ofSeconds(1), 3);
+        ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
+        try (LeaseRenewal renewal =
+                LeaseRenewal.start(queue, timer, batch, "busy", PipelineState.DISCOVERED, Duration.ofSeconds(1))) {
+            Thread.sleep(2_500); // two and a half leases of work
+            assertThat(queue.claim(PipelineState.DISCOVERED, "other", 2, Duration.ofSeconds(1), 3))
+                    .as("both leases were renewed")
+                    .isEmpty();
+            renewal.done(batch.get(0));
+            Thread.sleep(1_500);
+            assertThat(queue.claim(PipelineState.DISCOVERED, "other", 2, Duration.ofSeconds(1), 3))
+                    .as("a row marked done is no longer renewed")
+                    .containsExactly(batch.get(0));
+        } finally {
+            timer.shutdownNow();
+        }
     }
 
     @Test
