@@ -73,7 +73,14 @@ public class ArticleExtractor {
                 return extract(ExtractionBudget.parse(new String(input, StandardCharsets.UTF_8), baseUri));
             }
         });
-        return cut && result.problem() == null
+        if (!cut) {
+            return result;
+        }
+        if (!result.hasBody() && result.problem() != null && result.problem().startsWith("no article text")) {
+            return result.withProblem("no article text in the first " + MAX_INPUT_BYTES
+                    + " bytes, all that is read of a page (this one is " + html.length + " bytes)");
+        }
+        return result.problem() == null
                 ? result.withProblem("input longer than " + MAX_INPUT_BYTES + " bytes: only its start was read")
                 : result;
     }

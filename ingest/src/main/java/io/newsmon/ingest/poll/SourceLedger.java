@@ -12,8 +12,6 @@ import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 
 /** The transactional side of polling: which sources are due, and what a poll found. */
 @ApplicationScoped
@@ -51,8 +49,7 @@ public class SourceLedger {
                 source.name = BoundedText.clip(BoundedText.storable(feed.title()), 300);
             }
         }
-        Pattern include = pattern(source.includePattern);
-        Pattern exclude = pattern(source.excludePattern);
+        UrlPatterns patterns = UrlPatterns.of(source.includePattern, source.excludePattern);
         int limit = source.maxPerPoll != null ? source.maxPerPoll : config.maxItemsPerPoll();
         int added = 0;
         for (FeedEntry entry : feed.entries()) {
@@ -64,8 +61,7 @@ public class SourceLedger {
             if (url == null || url.length() > 2048) {
                 continue; // no usable link
             }
-            if (include != null && !include.matcher(url).find()
-                    || exclude != null && exclude.matcher(url).find()) {
+            if (!patterns.keeps(url)) {
                 continue; // the source's settings leave it out
             }
             if (Article.findByUrl(url).isPresent()) {
@@ -99,18 +95,6 @@ public class SourceLedger {
     private Duration nextInterval(Source source, List<Instant> dates, int added, Instant now) {
         return PollSchedule.next(
                 source.pollInterval(), dates, added, now, config.minPollInterval(), config.maxPollInterval());
-    }
-
-    /** A stored pattern; the api validated it, so a broken one (edited in the database) matches nothing. */
-    private static Pattern pattern(String regex) {
-        if (regex == null || regex.isBlank()) {
-            return null;
-        }
-        try {
-            return Pattern.compile(regex);
-        } catch (PatternSyntaxException e) {
-            return Pattern.compile("(?!)");
-        }
     }
 
     public void recordFailure(long sourceId, String error, Duration retryAfter, Instant now) {

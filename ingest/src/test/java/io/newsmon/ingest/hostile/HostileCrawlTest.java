@@ -8,6 +8,7 @@ import io.newsmon.ingest.fetch.PageFetcher;
 import io.newsmon.ingest.politeness.FetchSettings;
 import io.newsmon.ingest.politeness.PoliteFetcher;
 import io.newsmon.ingest.poll.CrawlCommand;
+import io.newsmon.ingest.poll.UrlPatterns;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -42,11 +43,26 @@ class HostileCrawlTest {
             .withLimits(Duration.ofSeconds(3), 1024 * 1024, 3)
             .withMinDelay(Duration.ZERO);
 
+    /**
+     * For the pages that are heavy to read rather than to fetch: a body limit above the 10 MB page (the
+     * fetch limit counts bytes as they arrive, and again once decoded; the extractor then reads at most
+     * its first 8 MB).
+     */
+    private static final FetchSettings HEAVY_SETTINGS =
+            SETTINGS.withLimits(Duration.ofSeconds(10), 16 * 1024 * 1024, 3);
+
+    private static Map<String, JsonNode> heavy;
+
     @BeforeAll
     static void crawlTheHostileFeed() throws Exception {
         site = HostileSite.start();
+        heavy = new LinkedHashMap<>();
+        for (JsonNode line : crawl(site.url("/feeds/heavy.xml"), 50, HEAVY_SETTINGS)) {
+            heavy.put(line.path("url").asText().replaceFirst("^http://127\\.0\\.0\\.1:\\d+", ""), line);
+        }
+        int robotsBefore = site.hits("/robots.txt");
         lines = crawl(site.url("/feed.xml"), 50);
-        robotsReads = site.hits("/robots.txt");
+        robotsReads = site.hits("/robots.txt") - robotsBefore;
         trackedReads = site.hits("/articles/tracked-story-about-the-lighthouse");
         byPath = new LinkedHashMap<>();
         for (JsonNode line : lines) {
@@ -171,10 +187,76 @@ class HostileCrawlTest {
                         "The lighthouse gets a new lamp");
     }
 
+    @Test
+    void aTitleOfThirtyTwoThousandOrFourMillionSpacesIsReadAsItsWords() {
+        for (String path : List.of("/heavy/spaced-title", "/heavy/huge-title")) {
+            JsonNode page = heavy.get(path);
+            assertThat(page.path("status").asText())
+                    .as(path + ": " + page.path("error"))
+                    .isEqualTo("ok");
+            assertThat(page.path("title").asText()).as(path).isEqualTo(HeavyPages.SPACED_TITLE);
+        }
+    }
+
+    @Test
+    void megabyteAttributesDoNotHideTheArticle() {
+        JsonNode page = heavy.get("/heavy/huge-attributes");
+        assertThat(page.path("status").asText()).as(page.path("error").asText()).isEqualTo("ok");
+        assertThat(page.path("title").asText()).isEqualTo(HeavyPages.ATTRIBUTES_TITLE);
+        assertThat(page.path("published").asText()).isEqualTo("2024-11-05T10:00:00Z");
+        assertThat(page.path("bodyLength").asInt()).isBetween(800, 5_000);
+    }
+
+    @Test
+    void aTenMegabyteTextNodeIsReadUpToTheExtractorsLimit() {
+        JsonNode page = heavy.get("/heavy/one-text-node");
+        assertThat(page.path("status").asText()).as(page.path("error").asText()).isEqualTo("ok");
+        assertThat(page.path("title").asText()).isEqualTo(HeavyPages.TEXT_NODE_TITLE);
+        assertThat(page.path("bodyLength").asInt()).isGreaterThan(5_000_000).isLessThan(8 * 1024 * 1024);
+    }
+
+    @Test
+    void tablesNestedFiveThousandDeepAndPathologicalClassNamesEndCleanly() {
+        JsonNode tables = heavy.get("/heavy/nested-tables");
+        assertThat(tables.path("title").asText()).isEqualTo(HeavyPages.TABLES_TITLE);
+        assertThat(tables.path("status").asText()).isIn("ok", "error");
+        if (tables.path("status").asText().equals("error")) {
+            assertThat(tables.path("error").asText()).containsAnyOf("budget", "nested too deeply");
+        }
+        JsonNode classes = heavy.get("/heavy/class-names");
+        assertThat(classes.path("status").asText())
+                .as(classes.path("error").asText())
+                .isEqualTo("ok");
+        assertThat(classes.path("title").asText()).isEqualTo(HeavyPages.CLASSES_TITLE);
+        assertThat(heavy).hasSize(HostileSite.HEAVY.size());
+    }
+
+    @Test
+    @Timeout(value = 30, unit = TimeUnit.SECONDS) // before the bound, this pattern on this URL ran for hours
+    void anAdminsBacktrackingIncludePatternGivesUpAndKeepsTheItem() {
+        // nested quantifiers that Java's engine cannot cut short: polynomial of degree 12 in the URL's length
+        String hostile = site.url("/articles/" + "a".repeat(60) + "!");
+        UrlPatterns catastrophic = UrlPatterns.of("(.*a){12}$", null);
+        assertThat(catastrophic.keeps(hostile))
+                .as("undecided: kept, not silently dropped")
+                .isTrue();
+        assertThat(UrlPatterns.of(null, "(.*a){12}$").keeps(hostile))
+                .as("an undecided exclude does not drop it either")
+                .isTrue();
+        UrlPatterns sane = UrlPatterns.of("/articles/", ".*/video/.*");
+        assertThat(sane.keeps(site.url("/articles/harbour-cranes"))).isTrue();
+        assertThat(sane.keeps(site.url("/video/harbour-cranes"))).isFalse();
+        assertThat(sane.keeps(site.url("/articles/video/" + "x".repeat(2_000)))).isFalse();
+    }
+
     private static List<JsonNode> crawl(String url, int max) throws Exception {
+        return crawl(url, max, SETTINGS);
+    }
+
+    private static List<JsonNode> crawl(String url, int max, FetchSettings settings) throws Exception {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
-        CrawlCommand.forTests(new PoliteFetcher(new PageFetcher(SETTINGS), SETTINGS, SETTINGS), out)
+        CrawlCommand.forTests(new PoliteFetcher(new PageFetcher(settings), settings, settings), out)
                 .crawl(url, max);
         List<JsonNode> result = new ArrayList<>();
         ObjectMapper json = new ObjectMapper();

@@ -9,6 +9,7 @@ import java.net.InetSocketAddress;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -116,6 +117,18 @@ public final class HostileSite implements AutoCloseable {
                 case "/feeds/xxe.xml" -> send(ex, 200, "application/rss+xml", utf8(xxe()));
                 case "/feeds/huge.xml" -> send(ex, 200, "application/rss+xml", utf8(hugeFeed(10_000)));
                 case "/feeds/html-instead" -> send(ex, 200, "text/html; charset=utf-8", utf8(sectionPage()));
+                case "/feeds/heavy.xml" -> send(ex, 200, "application/rss+xml", utf8(heavyFeed()));
+                case "/heavy/spaced-title" ->
+                    send(ex, 200, "text/html; charset=utf-8", utf8(HeavyPages.spacedTitle(32_000)));
+                case "/heavy/huge-title" ->
+                    send(ex, 200, "text/html; charset=utf-8", utf8(HeavyPages.spacedTitle(4 * 1024 * 1024)));
+                case "/heavy/huge-attributes" ->
+                    send(ex, 200, "text/html; charset=utf-8", utf8(HeavyPages.hugeAttributes()));
+                case "/heavy/one-text-node" ->
+                    send(ex, 200, "text/html; charset=utf-8", utf8(HeavyPages.oneTextNode()));
+                case "/heavy/nested-tables" ->
+                    send(ex, 200, "text/html; charset=utf-8", utf8(HeavyPages.nestedTables()));
+                case "/heavy/class-names" -> send(ex, 200, "text/html; charset=utf-8", utf8(HeavyPages.classNames()));
                 default -> send(ex, 404, "text/plain", ascii("not found"));
             }
         } catch (IOException clientWentAway) {
@@ -156,6 +169,27 @@ public final class HostileSite implements AutoCloseable {
         }
         items.append("<item><title>local file</title><link>file:///etc/passwd</link></item>");
         return "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Hostile Harbour News</title>" + items
+                + "</channel></rss>";
+    }
+
+    /** The pages that are heavy to read rather than to fetch, all within the heavy crawl's body limit. */
+    static final List<String> HEAVY = List.of(
+            "/heavy/spaced-title",
+            "/heavy/huge-title",
+            "/heavy/huge-attributes",
+            "/heavy/one-text-node",
+            "/heavy/nested-tables",
+            "/heavy/class-names");
+
+    private String heavyFeed() {
+        StringBuilder items = new StringBuilder();
+        for (String p : HEAVY) {
+            items.append("<item><title>heavy</title><link>")
+                    .append(base)
+                    .append(p)
+                    .append("</link></item>");
+        }
+        return "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Heavy pages</title>" + items
                 + "</channel></rss>";
     }
 
@@ -203,7 +237,7 @@ public final class HostileSite implements AutoCloseable {
                 + "</article><footer>Hostile Harbour News</footer></body></html>";
     }
 
-    private static String englishParagraphs(String title) {
+    static String englishParagraphs(String title) {
         StringBuilder p = new StringBuilder();
         for (int i = 1; i <= 6; i++) {
             p.append("<p>")
