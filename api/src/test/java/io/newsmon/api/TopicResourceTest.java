@@ -210,6 +210,57 @@ class TopicResourceTest {
         given().auth().oauth2(TestTokens.analyst()).get("/api/topics").then().body("$", hasSize(0));
     }
 
+    @Test
+    void anAddressTheIdentityProviderDidNotVerifyIsNeverAlerted() {
+        String unverified = io.smallrye.jwt.build.Jwt.preferredUserName("newcomer")
+                .subject("sub-newcomer")
+                .claim("email", "boss@example.com")
+                .claim("email_verified", false)
+                .claim("realm_access", java.util.Map.of("roles", List.of("analyst")))
+                .issuer("https://server.example.com")
+                .audience("newsmon-api")
+                .sign();
+        int id = create(
+                unverified, "{\"name\":\"Claimed\",\"query\":\"harbour\",\"recipients\":[\"boss@example.com\"]}");
+        given().auth()
+                .oauth2(unverified)
+                .get("/api/topics/" + id)
+                .then()
+                .statusCode(200)
+                .body("ownerEmail", equalTo(null))
+                // the claimed address is an extra recipient like any other: it has to confirm
+                .body("recipients[0].email", equalTo("boss@example.com"))
+                .body("recipients[0].confirmed", equalTo(false));
+    }
+
+    @Test
+    void topicsPerUserAndRecipientsPerTopicAreCapped() {
+        // test profile: 5 topics per user, 2 extra recipients per topic
+        for (int i = 0; i < 5; i++) {
+            create(TestTokens.reporter(), "{\"name\":\"t" + i + "\",\"query\":\"harbour\"}");
+        }
+        given().auth()
+                .oauth2(TestTokens.reporter())
+                .contentType(ContentType.JSON)
+                .body("{\"name\":\"one too many\",\"query\":\"harbour\"}")
+                .post("/api/topics")
+                .then()
+                .statusCode(409)
+                .body("detail", containsString("newsmon.topics.max-per-user"));
+        // another user is not affected
+        create(TestTokens.analyst(), "{\"name\":\"mine\",\"query\":\"harbour\"}");
+        given().auth()
+                .oauth2(TestTokens.analyst())
+                .contentType(ContentType.JSON)
+                .body("{\"name\":\"x\",\"query\":\"harbour\",\"recipients\":[\"a@example.com\",\"b@example.com\","
+                        + "\"c@example.com\"]}")
+                .post("/api/topics")
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("recipients"))
+                .body("detail", containsString("newsmon.topics.max-recipients"));
+    }
+
     private static void refused(String json, String field) {
         given().auth()
                 .oauth2(TestTokens.analyst())

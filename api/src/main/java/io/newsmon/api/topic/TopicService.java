@@ -39,7 +39,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @Transactional
 public class TopicService {
 
-    static final int MAX_RECIPIENTS = 20;
     static final int BACKTEST_DAYS = 7;
     /** A topic matching more than this share of a week's articles is flagged as too broad to alert on. */
     static final double BROAD_SHARE = 0.2;
@@ -50,12 +49,15 @@ public class TopicService {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final SearchService search;
+    private final TopicConfig config;
     private final String publicUrl;
 
     public TopicService(
             SearchService search,
+            TopicConfig config,
             @ConfigProperty(name = "newsmon.api.public-url", defaultValue = "http://127.0.0.1:8081") String publicUrl) {
         this.search = search;
+        this.config = config;
         this.publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
     }
 
@@ -84,10 +86,14 @@ public class TopicService {
         if (r.query() == null) {
             throw ProblemException.badField("query", "is required");
         }
+        long owned = Topic.count("ownerId", caller.id());
+        if (owned >= config.maxPerUser()) {
+            throw ProblemException.conflict("you have " + owned + " topics; the limit is " + config.maxPerUser()
+                    + " per user (newsmon.topics.max-per-user): delete one first");
+        }
         Topic t = new Topic();
         t.ownerId = caller.id();
-        t.ownerEmail = caller.email() != null && EMAIL.matcher(caller.email()).matches() ? caller.email() : null;
-        t.ownerName = clip(caller.name(), 200);
+        owner(t, caller);
         t.feedToken = secret();
         t.createdAt = Instant.now();
         List<String> recipients = apply(t, r);
@@ -104,6 +110,9 @@ public class TopicService {
             throw ProblemException.badField("body", "a JSON object with the fields to change is required");
         }
         Topic t = owned(caller, id);
+        if (t.ownerId.equals(caller.id())) {
+            owner(t, caller); // the token is the truth about the owner's address and whether it is verified
+        }
         List<String> recipients = apply(t, r);
         if (recipients != null) {
             setRecipients(t, recipients);
@@ -212,6 +221,12 @@ public class TopicService {
         return t;
     }
 
+    /** The owner's address (only a verified one, see {@link Caller}) and name, from the caller's token. */
+    private static void owner(Topic t, Caller caller) {
+        t.ownerEmail = caller.email() != null && EMAIL.matcher(caller.email()).matches() ? caller.email() : null;
+        t.ownerName = clip(caller.name(), 200);
+    }
+
     /** Validates {@code r} and copies the fields it gives onto {@code t}; returns its recipients, or null. */
     private List<String> apply(Topic t, TopicRequest r) {
         if (r.name() != null) {
@@ -281,8 +296,11 @@ public class TopicService {
         if (r.recipients() == null) {
             return null;
         }
-        if (r.recipients().size() > MAX_RECIPIENTS) {
-            throw ProblemException.badField("recipients", "at most " + MAX_RECIPIENTS + " extra addresses");
+        if (r.recipients().size() > config.maxRecipients()) {
+            throw ProblemException.badField(
+                    "recipients",
+                    "at most " + config.maxRecipients() + " extra addresses (newsmon.topics.max-recipients), got "
+                            + r.recipients().size());
         }
         Set<String> emails = new LinkedHashSet<>();
         for (int i = 0; i < r.recipients().size(); i++) {
