@@ -261,6 +261,51 @@ class TopicResourceTest {
                 .body("detail", containsString("newsmon.topics.max-recipients"));
     }
 
+    @Test
+    void aTopicIsValidatedAsAlertsRunItQueryAndFilterTogether() {
+        // 60 words each: both are within the 100 terms of newsmon.search.max-clauses, together they are not
+        String sixty = String.join(" ", java.util.Collections.nCopies(60, "harbour"));
+        given().auth()
+                .oauth2(TestTokens.analyst())
+                .contentType(ContentType.JSON)
+                .body("{\"name\":\"x\",\"query\":\"" + sixty + "\",\"filter\":\"" + sixty + "\"}")
+                .post("/api/topics")
+                .then()
+                .statusCode(400)
+                .body("limit", equalTo("newsmon.search.max-clauses"))
+                .body("detail", containsString("(query) AND (filter)"));
+        // a position in the filter is reported as a position in the filter
+        given().auth()
+                .oauth2(TestTokens.analyst())
+                .contentType(ContentType.JSON)
+                .body("{\"name\":\"x\",\"query\":\"harbour\",\"stem\":true,\"filter\":\"lang:en\"}")
+                .post("/api/topics")
+                .then()
+                .statusCode(201)
+                .body("runnable", equalTo(true))
+                .body("problem", equalTo(null));
+        // a topic stored before the limits (e.g. one a lower limit now refuses) shows that it cannot run
+        long stored = QuarkusTransaction.requiringNew().call(() -> {
+            Topic t = new Topic();
+            t.ownerId = "sub-analyst";
+            t.name = "Too big now";
+            t.query = sixty;
+            t.filter = sixty;
+            t.feedToken = java.util.UUID.randomUUID().toString().replace("-", "");
+            t.createdAt = Instant.now();
+            t.updatedAt = t.createdAt;
+            t.persist();
+            return t.id;
+        });
+        given().auth()
+                .oauth2(TestTokens.analyst())
+                .get("/api/topics/" + stored)
+                .then()
+                .statusCode(200)
+                .body("runnable", equalTo(false))
+                .body("problem", containsString("newsmon.search.max-clauses"));
+    }
+
     private static void refused(String json, String field) {
         given().auth()
                 .oauth2(TestTokens.analyst())

@@ -11,8 +11,10 @@ import io.newsmon.domain.dto.TopicRequest;
 import io.newsmon.domain.dto.TopicView;
 import io.newsmon.domain.pipeline.PipelineState;
 import io.newsmon.domain.search.query.AnalystQuery;
+import io.newsmon.domain.search.query.QueryException;
 import io.newsmon.domain.topic.AlertMode;
 import io.newsmon.domain.topic.Topic;
+import io.newsmon.domain.topic.TopicQuery;
 import io.newsmon.domain.topic.TopicRecipient;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -140,6 +142,8 @@ public class TopicService {
         Topic probe = new Topic();
         probe.query = r.query();
         probe.filter = r.filter() == null || r.filter().isBlank() ? null : r.filter();
+        probe.stem = stem;
+        runnable(probe);
         Instant since = Instant.now().minus(Duration.ofDays(BACKTEST_DAYS));
         SearchResult result = search.search(
                 new SearchExecutor.Request(probe.effectiveQuery(), since.toString(), null, true, 0, 10, stem, "day"));
@@ -259,6 +263,9 @@ public class TopicService {
             }
         }
         t.stem = stem;
+        if (r.query() != null || r.filter() != null || r.stem() != null) {
+            runnable(t);
+        }
         if (r.alertMode() != null) {
             try {
                 t.alertMode = AlertMode.valueOf(r.alertMode().strip().toUpperCase(Locale.ROOT));
@@ -309,6 +316,34 @@ public class TopicService {
         return List.copyOf(emails);
     }
 
+    /**
+     * Refuses a topic whose {@code (query) AND (filter)} nlp could not run: each part may be within the limits
+     * while the two together pass the length or the number of terms. The error names the part and the
+     * position in it.
+     */
+    private void runnable(Topic t) {
+        try {
+            TopicQuery.parse(t.query, t.filter, t.stem, search.limits());
+        } catch (QueryException e) {
+            TopicQuery.Located at = TopicQuery.locate(t.query, t.filter, e.position());
+            throw ProblemException.badQuery(
+                    at.field(),
+                    "query and filter together, as alerts run them ((query) AND (filter)): " + e.getMessage(),
+                    e.limit() != null && e.position() < 0 ? -1 : at.position(),
+                    e.limit());
+        }
+    }
+
+    /** Null when the topic runs as it is saved, else why not. */
+    private String problem(Topic t) {
+        try {
+            TopicQuery.parse(t.query, t.filter, t.stem, search.limits());
+            return null;
+        } catch (QueryException | IllegalArgumentException e) {
+            return e.getMessage();
+        }
+    }
+
     static String email(String field, String raw) {
         if (raw == null || raw.isBlank()) {
             throw ProblemException.badField(field, "is empty");
@@ -347,6 +382,7 @@ public class TopicService {
     }
 
     TopicView view(Topic t) {
+        String problem = problem(t);
         List<TopicView.Recipient> recipients = TopicRecipient.ofTopic(t.id).stream()
                 .map(r -> new TopicView.Recipient(r.email, r.confirmed()))
                 .toList();
@@ -372,7 +408,9 @@ public class TopicService {
                 stats[0] == null ? 0 : ((Number) stats[0]).longValue(),
                 (Instant) stats[1],
                 t.createdAt,
-                t.updatedAt);
+                t.updatedAt,
+                problem == null,
+                problem);
     }
 
     static String secret() {
