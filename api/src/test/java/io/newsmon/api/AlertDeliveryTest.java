@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
 
 import io.newsmon.api.alert.AlertLinks;
 import io.newsmon.domain.article.Article;
@@ -96,6 +97,9 @@ class AlertDeliveryTest {
         QuarkusTransaction.requiringNew().run(() -> {
             TopicMatch.deleteAll();
             AlertDelivery.deleteAll();
+            Topic.getEntityManager()
+                    .createNativeQuery("DELETE FROM confirmation_sent")
+                    .executeUpdate();
             TopicRecipient.deleteAll();
             Topic.deleteAll();
         });
@@ -117,8 +121,16 @@ class AlertDeliveryTest {
         assertThat(mail.getSubject()).isEqualTo("[newsmon] Iran watch: 1 new article");
         assertThat(addresses(mail, Message.RecipientType.TO)).containsExactly("owner@example.org");
         assertThat(mail.getFrom()[0].toString()).contains("alerts@newsmon.local");
-        String pause = "http://127.0.0.1:8081/api/alerts/pause?topic=" + topic + "&sig=" + links.sign(topic);
-        assertThat(mail.getHeader("List-Unsubscribe", null)).isEqualTo("<" + pause + ">");
+        String pause = mail.getHeader("List-Unsubscribe", null).replaceAll("^<|>$", "");
+        Matcher exp = Pattern.compile("exp=(\\d+)").matcher(pause);
+        assertThat(exp.find()).isTrue();
+        assertThat(pause)
+                .isEqualTo("http://127.0.0.1:8081/api/alerts/pause?"
+                        + links.pauseQuery(topic, Long.parseLong(exp.group(1))));
+        // the link works for newsmon.alerts.link-ttl (60 days by default)
+        assertThat(Instant.ofEpochSecond(Long.parseLong(exp.group(1))))
+                .isBetween(
+                        Instant.now().plus(Duration.ofDays(59)), Instant.now().plus(Duration.ofDays(61)));
         assertThat(mail.getHeader("List-Unsubscribe-Post", null)).isEqualTo("List-Unsubscribe=One-Click");
         String html = part(mail, "text/html");
         assertThat(html)
@@ -271,27 +283,35 @@ class AlertDeliveryTest {
     void thePauseLinkPausesAndAForgedSignatureIsRefused() throws Exception {
         long topic = topic("Pause me", AlertMode.INSTANT, "owner@example.org", "owner-1");
         URI pause = URI.create(links.pause(topic));
-        given().get("/api/alerts/pause?topic=" + topic + "&sig=AAAA"
-                        + links.sign(topic).substring(4))
+        long exp = Long.parseLong(pause.getRawQuery().replaceAll(".*exp=(\\d+).*", "$1"));
+        String sig = links.sign(AlertLinks.Purpose.PAUSE, topic, exp);
+        given().get("/api/alerts/pause?topic=" + topic + "&exp=" + exp + "&sig=AAAA" + sig.substring(4))
                 .then()
                 .statusCode(403)
                 .contentType("application/problem+json");
-        given().get("/api/alerts/pause?topic=" + (topic + 1) + "&sig=" + links.sign(topic))
+        // the signature covers the id and the expiry: neither can be changed
+        given().get("/api/alerts/pause?topic=" + (topic + 1) + "&exp=" + exp + "&sig=" + sig)
                 .then()
                 .statusCode(403);
+        given().get("/api/alerts/pause?topic=" + topic + "&exp=" + (exp + 86_400) + "&sig=" + sig)
+                .then()
+                .statusCode(403);
+        // the old form of the link (a signature of the bare id, no expiry) no longer works
+        given().get("/api/alerts/pause?topic=" + topic + "&sig=" + sig).then().statusCode(403);
         assertThat(paused(topic)).isFalse();
-        // opening the link shows a button; a GET (or a mail scanner fetching the link) pauses nothing
+        // opening the link shows a button and names no topic; a GET (or a mail scanner) pauses nothing
         given().get(pause.getPath() + "?" + pause.getRawQuery())
                 .then()
                 .statusCode(200)
                 .contentType(containsString("text/html"))
-                .body(containsString("Pause me"))
+                .body(not(containsString("Pause me")))
                 .body(containsString("<form method=\"post\""));
         assertThat(paused(topic)).isFalse();
         given().post(pause.getPath() + "?" + pause.getRawQuery())
                 .then()
                 .statusCode(200)
-                .body(containsString("paused"));
+                .body(containsString("paused"))
+                .body(not(containsString("Pause me")));
         assertThat(paused(topic)).isTrue();
 
         long other = topic("One click", AlertMode.INSTANT, "owner@example.org", "owner-1");
@@ -306,6 +326,19 @@ class AlertDeliveryTest {
         match(other, article("While paused", "news", null), null, "news", Instant.now());
         settle();
         assertThat(GreenMailResource.smtp().getReceivedMessages()).isEmpty();
+    }
+
+    @Test
+    void aPauseLinkExpiresAfterItsTimeToLive() {
+        long topic = topic("Old mail", AlertMode.INSTANT, "owner@example.org", "owner-1");
+        URI pause = URI.create(links.pause(topic));
+        clock.set(Instant.now().plus(Duration.ofDays(61)));
+        given().get(pause.getPath() + "?" + pause.getRawQuery())
+                .then()
+                .statusCode(410)
+                .body("detail", containsString("expired"));
+        given().post(pause.getPath() + "?" + pause.getRawQuery()).then().statusCode(410);
+        assertThat(paused(topic)).isFalse();
     }
 
     @Test
@@ -361,11 +394,20 @@ class AlertDeliveryTest {
         assertThat(inbox("owner@example.org")).hasSize(1);
 
         given().get("/api/alerts/confirm?token=nonsense").then().statusCode(404);
+        given().post("/api/alerts/confirm?token=nonsense").then().statusCode(404);
         URI confirm = URI.create(confirmUrl);
+        // the link's page (what a mail scanner fetches) confirms nothing and names no topic
         given().get(confirm.getPath() + "?" + confirm.getRawQuery())
                 .then()
                 .statusCode(200)
+                .body(not(containsString("Shared topic")))
+                .body(containsString("<form method=\"post\""));
+        assertThat(confirmed(token)).isFalse();
+        given().post(confirm.getPath() + "?" + confirm.getRawQuery())
+                .then()
+                .statusCode(200)
                 .body(containsString("Shared topic"));
+        assertThat(confirmed(token)).isTrue();
 
         match(topic, article("After confirming", "shared news", null), null, "shared", Instant.now());
         await().atMost(WAIT).until(() -> inbox("colleague@example.org").size() == 2);
@@ -374,6 +416,37 @@ class AlertDeliveryTest {
         // an extra recipient is Bcc: the owner's copy does not show the colleague's address
         assertThat(addresses(alert, Message.RecipientType.TO)).containsExactly("owner@example.org");
         assertThat(alert.getHeader("Bcc")).isNull();
+    }
+
+    @Test
+    void confirmationEmailsAreLimitedPerAddressAndPerUserPerDay() throws Exception {
+        // test profile: 2 per address, 4 per user in 24 h
+        long a = topic("Limit one", AlertMode.OFF, "owner@example.org", "owner-1");
+        long b = topic("Limit two", AlertMode.OFF, "owner@example.org", "owner-1");
+        long c = topic("Limit three", AlertMode.OFF, "owner@example.org", "owner-1");
+        for (long t : List.of(a, b, c)) {
+            recipient(t, "target@example.org");
+        }
+        awaitMessages(2);
+        settle();
+        assertThat(inbox("target@example.org")).hasSize(2);
+        // removing the waiting recipient and adding it again does not reset the count
+        QuarkusTransaction.requiringNew().run(() -> TopicRecipient.delete("topicId = ?1", c));
+        recipient(c, "target@example.org");
+        for (String other : List.of("x1@example.org", "x2@example.org", "x3@example.org")) {
+            recipient(a, other);
+        }
+        // the owner has 2 left of 4: two of the three new addresses get theirs, the third waits
+        awaitMessages(4);
+        settle();
+        assertThat(GreenMailResource.smtp().getReceivedMessages()).hasSize(4);
+        assertThat(inbox("target@example.org")).hasSize(2);
+        // a day later the waiting ones go out
+        clock.set(Instant.now().plus(Duration.ofHours(25)));
+        awaitMessages(6);
+        settle();
+        assertThat(GreenMailResource.smtp().getReceivedMessages()).hasSize(6);
+        assertThat(inbox("target@example.org")).hasSize(3);
     }
 
     // ---------------------------------------------------------------------------------------------
@@ -440,6 +513,24 @@ class AlertDeliveryTest {
             m.matchedAt = at;
             m.persist();
             return m.id;
+        });
+    }
+
+    private static boolean confirmed(String token) {
+        return QuarkusTransaction.requiringNew()
+                .call(() -> TopicRecipient.<TopicRecipient>find("confirmToken", token)
+                        .firstResult()
+                        .confirmed());
+    }
+
+    private static void recipient(long topic, String email) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            TopicRecipient r = new TopicRecipient();
+            r.topicId = topic;
+            r.email = email;
+            r.confirmToken = UUID.randomUUID().toString();
+            r.createdAt = Instant.now();
+            r.persist();
         });
     }
 

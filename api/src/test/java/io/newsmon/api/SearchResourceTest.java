@@ -1,6 +1,7 @@
 package io.newsmon.api;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
@@ -223,6 +224,106 @@ class SearchResourceTest {
                 .statusCode(400)
                 .body("detail", containsString("'eco*' at 0 matches more than 2 different words"))
                 .body("limit", equalTo("newsmon.search.max-wildcard-expansions"));
+    }
+
+    @Test
+    void fromAndToAreDatesNeverQueryText() {
+        // spliced into "published:[from TO to]" this used to widen the search to every article
+        given().auth()
+                .oauth2(TestTokens.analyst())
+                .queryParam("q", "iran")
+                .queryParam("from", "* TO *] OR title:(storm) OR published:[*")
+                .get("/api/search")
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("from"));
+        given().auth()
+                .oauth2(TestTokens.analyst())
+                .queryParam("q", "iran")
+                .queryParam("from", "2020-01-01")
+                .queryParam("to", "2030] OR storm")
+                .get("/api/search")
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("to"));
+    }
+
+    @Test
+    void wildcardsTooComplexToRunAreAPositioned400() {
+        // "*x" then 16 single-character wildcards: the automaton has about 2^16 states
+        String pattern = "abc*x" + "?".repeat(16);
+        search("iran " + pattern)
+                .statusCode(400)
+                .body("position", equalTo(5))
+                .body("detail", containsString("too complex"));
+        search("iran NEAR/3 " + pattern).statusCode(400).body("position", equalTo(12));
+        search("\"border " + pattern + "\"").statusCode(400).body("position", equalTo(0));
+    }
+
+    @Test
+    void randomQueriesAnswer200OrAPositioned400NeverA500() {
+        String[] pieces = {
+            "iran",
+            "border",
+            "bor*",
+            "eco*",
+            "abc*x????????????????",
+            "\"",
+            "(",
+            ")",
+            "AND",
+            "OR",
+            "NOT",
+            "-",
+            "NEAR/2",
+            "ONEAR/3",
+            "NEAR/",
+            "title:",
+            "person:",
+            "country:PK",
+            "country:xx",
+            "lang:",
+            "tone:<",
+            "tone:[-1 TO x]",
+            "published:[2024 TO",
+            "published:>=2024-13",
+            "source:",
+            "\\",
+            ":",
+            "[",
+            "]",
+            "*",
+            "?",
+            "\"bor* stor*\"",
+            "title:(iran NEAR/2 border)",
+            "category:none",
+            "\u00e9"
+        };
+        java.util.Random random = new java.util.Random(1414);
+        for (int n = 0; n < 150; n++) {
+            StringBuilder q = new StringBuilder();
+            for (int i = 0, parts = 1 + random.nextInt(5); i < parts; i++) {
+                q.append(random.nextBoolean() ? " " : "").append(pieces[random.nextInt(pieces.length)]);
+            }
+            var answer = given().auth()
+                    .oauth2(TestTokens.analyst())
+                    .queryParam("q", q.toString())
+                    .get("/api/search")
+                    .then()
+                    .extract();
+            assertThat(answer.statusCode()).as("status of [%s]", q).isIn(200, 400);
+            if (answer.statusCode() == 400) {
+                assertThat(answer.jsonPath().getString("errors[0].field"))
+                        .as("field of [%s]", q)
+                        .isEqualTo("q");
+                boolean located = answer.jsonPath().get("position") != null
+                        || answer.jsonPath().get("limit") != null
+                        || q.toString().isBlank();
+                assertThat(located)
+                        .as("[%s] answered %s", q, answer.body().asString())
+                        .isTrue();
+            }
+        }
     }
 
     @Test

@@ -43,6 +43,7 @@ public final class TestTokens {
         return Jwt.preferredUserName(user)
                 .subject("sub-" + user)
                 .claim("email", user + "@newsmon.local")
+                .claim("email_verified", true)
                 .claim("realm_access", Map.of("roles", roles))
                 .issuer("https://server.example.com")
                 .audience("newsmon-api")

@@ -210,6 +210,102 @@ class TopicResourceTest {
         given().auth().oauth2(TestTokens.analyst()).get("/api/topics").then().body("$", hasSize(0));
     }
 
+    @Test
+    void anAddressTheIdentityProviderDidNotVerifyIsNeverAlerted() {
+        String unverified = io.smallrye.jwt.build.Jwt.preferredUserName("newcomer")
+                .subject("sub-newcomer")
+                .claim("email", "boss@example.com")
+                .claim("email_verified", false)
+                .claim("realm_access", java.util.Map.of("roles", List.of("analyst")))
+                .issuer("https://server.example.com")
+                .audience("newsmon-api")
+                .sign();
+        int id = create(
+                unverified, "{\"name\":\"Claimed\",\"query\":\"harbour\",\"recipients\":[\"boss@example.com\"]}");
+        given().auth()
+                .oauth2(unverified)
+                .get("/api/topics/" + id)
+                .then()
+                .statusCode(200)
+                .body("ownerEmail", equalTo(null))
+                // the claimed address is an extra recipient like any other: it has to confirm
+                .body("recipients[0].email", equalTo("boss@example.com"))
+                .body("recipients[0].confirmed", equalTo(false));
+    }
+
+    @Test
+    void topicsPerUserAndRecipientsPerTopicAreCapped() {
+        // test profile: 5 topics per user, 2 extra recipients per topic
+        for (int i = 0; i < 5; i++) {
+            create(TestTokens.reporter(), "{\"name\":\"t" + i + "\",\"query\":\"harbour\"}");
+        }
+        given().auth()
+                .oauth2(TestTokens.reporter())
+                .contentType(ContentType.JSON)
+                .body("{\"name\":\"one too many\",\"query\":\"harbour\"}")
+                .post("/api/topics")
+                .then()
+                .statusCode(409)
+                .body("detail", containsString("newsmon.topics.max-per-user"));
+        // another user is not affected
+        create(TestTokens.analyst(), "{\"name\":\"mine\",\"query\":\"harbour\"}");
+        given().auth()
+                .oauth2(TestTokens.analyst())
+                .contentType(ContentType.JSON)
+                .body("{\"name\":\"x\",\"query\":\"harbour\",\"recipients\":[\"a@example.com\",\"b@example.com\","
+                        + "\"c@example.com\"]}")
+                .post("/api/topics")
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("recipients"))
+                .body("detail", containsString("newsmon.topics.max-recipients"));
+    }
+
+    @Test
+    void aTopicIsValidatedAsAlertsRunItQueryAndFilterTogether() {
+        // 60 words each: both are within the 100 terms of newsmon.search.max-clauses, together they are not
+        String sixty = String.join(" ", java.util.Collections.nCopies(60, "harbour"));
+        given().auth()
+                .oauth2(TestTokens.analyst())
+                .contentType(ContentType.JSON)
+                .body("{\"name\":\"x\",\"query\":\"" + sixty + "\",\"filter\":\"" + sixty + "\"}")
+                .post("/api/topics")
+                .then()
+                .statusCode(400)
+                .body("limit", equalTo("newsmon.search.max-clauses"))
+                .body("detail", containsString("(query) AND (filter)"));
+        // a position in the filter is reported as a position in the filter
+        given().auth()
+                .oauth2(TestTokens.analyst())
+                .contentType(ContentType.JSON)
+                .body("{\"name\":\"x\",\"query\":\"harbour\",\"stem\":true,\"filter\":\"lang:en\"}")
+                .post("/api/topics")
+                .then()
+                .statusCode(201)
+                .body("runnable", equalTo(true))
+                .body("problem", equalTo(null));
+        // a topic stored before the limits (e.g. one a lower limit now refuses) shows that it cannot run
+        long stored = QuarkusTransaction.requiringNew().call(() -> {
+            Topic t = new Topic();
+            t.ownerId = "sub-analyst";
+            t.name = "Too big now";
+            t.query = sixty;
+            t.filter = sixty;
+            t.feedToken = java.util.UUID.randomUUID().toString().replace("-", "");
+            t.createdAt = Instant.now();
+            t.updatedAt = t.createdAt;
+            t.persist();
+            return t.id;
+        });
+        given().auth()
+                .oauth2(TestTokens.analyst())
+                .get("/api/topics/" + stored)
+                .then()
+                .statusCode(200)
+                .body("runnable", equalTo(false))
+                .body("problem", containsString("newsmon.search.max-clauses"));
+    }
+
     private static void refused(String json, String field) {
         given().auth()
                 .oauth2(TestTokens.analyst())

@@ -8,7 +8,7 @@ import java.time.Duration;
 @ConfigMapping(prefix = "newsmon.alerts")
 public interface AlertConfig {
 
-    /** The value {@link #secret()} has unless configured; fine for dev and tests, warned about elsewhere. */
+    /** The value {@link #secret()} has unless configured; fine for dev and tests, refused elsewhere. */
     String DEV_SECRET = "newsmon-local-development-alert-secret";
 
     /** Whether this replica plans and sends alerts at all. */
@@ -19,9 +19,24 @@ public interface AlertConfig {
     @WithDefault("5s")
     Duration interval();
 
-    /** The HMAC-SHA256 key of the one-click pause links. */
+    /**
+     * The HMAC-SHA256 key of the one-click pause links. Outside the dev and test profiles the api refuses to
+     * start with the development value or with fewer than 32 characters.
+     */
     @WithDefault(DEV_SECRET)
     String secret();
+
+    /** How long a pause link in an e-mail works; after that its page says so and pauses nothing. */
+    @WithDefault("60d")
+    Duration linkTtl();
+
+    /** Confirmation e-mails one user's topics may send per 24 hours; the rest wait for the next day. */
+    @WithDefault("20")
+    int confirmationsPerUserPerDay();
+
+    /** Confirmation e-mails one address may receive per 24 hours, whoever asked. */
+    @WithDefault("3")
+    int confirmationsPerAddressPerDay();
 
     /** The first retry delay after an SMTP failure; it doubles per attempt (with jitter) up to {@link #retryMax()}. */
     @WithDefault("10s")

@@ -28,9 +28,11 @@ public class AlertResource {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance paused(Topic topic);
+        static native TemplateInstance paused();
 
-        static native TemplateInstance confirmPause(Topic topic, String action);
+        static native TemplateInstance confirmPause(String action);
+
+        static native TemplateInstance confirmRecipient(String action);
 
         static native TemplateInstance confirmed(Topic topic);
     }
@@ -47,20 +49,21 @@ public class AlertResource {
 
     /**
      * The signed link of an e-mail, opened in a browser: a page with a button that pauses. A GET changes
-     * nothing, so mail scanners that fetch every link do not pause topics.
+     * nothing, so mail scanners that fetch every link do not pause topics, and it names no topic: whoever
+     * sees the link learns nothing from the page.
      */
     @GET
     @Path("pause")
     @PermitAll
     @Produces(MediaType.TEXT_HTML)
     @Operation(summary = "The page behind an e-mail's signed pause link: a button that pauses (no login)")
-    public String confirmPause(@QueryParam("topic") String topic, @QueryParam("sig") String sig, @Context UriInfo uri) {
-        Topic t = alerts.signed(QueryParams.requiredId("topic", topic), sig);
-        return Templates.confirmPause(
-                        t,
-                        uri.getRequestUri().getRawPath() + "?"
-                                + uri.getRequestUri().getRawQuery())
-                .render();
+    public String confirmPause(
+            @QueryParam("topic") String topic,
+            @QueryParam("exp") String exp,
+            @QueryParam("sig") String sig,
+            @Context UriInfo uri) {
+        alerts.checkPauseLink(topic, exp, sig);
+        return Templates.confirmPause(self(uri)).render();
     }
 
     /** The page's button, and RFC 8058 one-click: mail clients POST {@code List-Unsubscribe=One-Click} here. */
@@ -69,18 +72,37 @@ public class AlertResource {
     @PermitAll
     @Produces(MediaType.TEXT_HTML)
     @Operation(summary = "Pause a topic's alerts: the signed link's button, or RFC 8058 one-click (no login)")
-    public String pause(@QueryParam("topic") String topic, @QueryParam("sig") String sig) {
-        return Templates.paused(alerts.pause(QueryParams.requiredId("topic", topic), sig))
-                .render();
+    public String pause(
+            @QueryParam("topic") String topic, @QueryParam("exp") String exp, @QueryParam("sig") String sig) {
+        alerts.pause(topic, exp, sig);
+        return Templates.paused().render();
     }
 
+    /**
+     * The link of a confirmation e-mail: a page with a button; the GET confirms nothing (mail scanners fetch
+     * links and must not opt people in) and names no topic.
+     */
     @GET
     @Path("confirm")
     @PermitAll
     @Produces(MediaType.TEXT_HTML)
-    @Operation(summary = "Confirm an extra recipient of a topic's alerts from its e-mail link (no login)")
+    @Operation(summary = "The page behind a confirmation link: a button that confirms (no login)")
+    public String confirmPage(@QueryParam("token") String confirmToken, @Context UriInfo uri) {
+        alerts.recipient(confirmToken);
+        return Templates.confirmRecipient(self(uri)).render();
+    }
+
+    @POST
+    @Path("confirm")
+    @PermitAll
+    @Produces(MediaType.TEXT_HTML)
+    @Operation(summary = "Confirm an extra recipient of a topic's alerts: the confirmation page's button (no login)")
     public String confirm(@QueryParam("token") String confirmToken) {
         return Templates.confirmed(alerts.confirm(confirmToken)).render();
+    }
+
+    private static String self(UriInfo uri) {
+        return uri.getRequestUri().getRawPath() + "?" + uri.getRequestUri().getRawQuery();
     }
 
     @GET

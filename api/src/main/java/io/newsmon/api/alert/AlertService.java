@@ -46,37 +46,66 @@ public class AlertService {
             Instant createdAt,
             Instant sentAt) {}
 
-    /** The topic whose signature {@code sig} is, unchanged: 403 for a forged link, 404 for a deleted topic. */
-    public Topic signed(long topicId, String sig) {
-        if (!links.verify(topicId, sig)) {
-            throw new ProblemException(Problem.of(403, "Forbidden", "sig: the link's signature is not valid"));
+    /**
+     * Checks a pause link: 403 for a forged or malformed one, 410 for one past its expiry. Reads nothing, so
+     * the page behind the link can show that it is genuine without saying which topic it is for.
+     */
+    public long checkPauseLink(String topic, String exp, String sig) {
+        long topicId = io.newsmon.api.problem.QueryParams.requiredId("topic", topic);
+        long expires;
+        try {
+            expires = exp == null ? -1 : Long.parseLong(exp.strip());
+        } catch (NumberFormatException e) {
+            expires = -1;
         }
-        Topic topic = Topic.findById(topicId);
-        if (topic == null) {
-            throw ProblemException.notFound("topic " + topicId);
+        if (expires < 0) {
+            throw forged();
         }
-        return topic;
+        return switch (links.verify(AlertLinks.Purpose.PAUSE, topicId, expires, sig)) {
+            case VALID -> topicId;
+            case FORGED -> throw forged();
+            case EXPIRED ->
+                throw new ProblemException(Problem.of(
+                        410,
+                        "Gone",
+                        "this pause link expired on " + Instant.ofEpochSecond(expires)
+                                + "; use the link of a newer alert e-mail, or pause the topic in the dashboard"));
+        };
     }
 
-    /** Pauses the topic whose signature {@code sig} is; returns it. */
-    public Topic pause(long topicId, String sig) {
-        Topic topic = signed(topicId, sig);
-        if (!topic.paused) {
-            topic.paused = true;
-            topic.updatedAt = clock.instant();
-        }
-        return topic;
+    private static ProblemException forged() {
+        return new ProblemException(Problem.of(403, "Forbidden", "sig: the link's signature is not valid"));
     }
 
-    /** Confirms the recipient with this token; returns its topic. */
-    public Topic confirm(String token) {
-        TopicRecipient r = token == null || token.isBlank()
+    /** Pauses the topic of a genuine, unexpired pause link: 404 when the topic was deleted since. */
+    public void pause(String topic, String exp, String sig) {
+        long topicId = checkPauseLink(topic, exp, sig);
+        Topic t = Topic.findById(topicId);
+        if (t == null) {
+            throw ProblemException.notFound("this link's topic");
+        }
+        if (!t.paused) {
+            t.paused = true;
+            t.updatedAt = clock.instant();
+        }
+    }
+
+    /** The unconfirmed or confirmed recipient with this token, or a 404 that says nothing about others. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public TopicRecipient recipient(String token) {
+        TopicRecipient r = token == null || token.isBlank() || token.length() > 200
                 ? null
                 : TopicRecipient.<TopicRecipient>find("confirmToken", token.strip())
                         .firstResult();
         if (r == null) {
-            throw ProblemException.notFound("confirmation token");
+            throw ProblemException.notFound("this confirmation link");
         }
+        return r;
+    }
+
+    /** Confirms the recipient with this token (a POST: the button of the link's page); returns its topic. */
+    public Topic confirm(String token) {
+        TopicRecipient r = recipient(token);
         if (r.confirmedAt == null) {
             r.confirmedAt = clock.instant();
         }

@@ -1,10 +1,13 @@
 package io.newsmon.api.alert;
 
+import static io.newsmon.api.sql.Rows.num;
+
 import io.newsmon.domain.topic.Topic;
 import io.newsmon.domain.topic.TopicRecipient;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.jboss.logging.Logger;
@@ -12,31 +15,52 @@ import org.jboss.logging.Logger;
 /**
  * Sends the confirmation e-mail of each extra recipient that has none yet. A recipient is claimed by setting
  * its {@code confirmation_sent_at} first (one replica wins); a failed send clears it again for the next round.
+ * Each sent e-mail is logged in {@code confirmation_sent}: a user's topics send at most {@code
+ * confirmations-per-user-per-day} of them in 24 hours and one address receives at most {@code
+ * confirmations-per-address-per-day}; a recipient over either limit waits (unconfirmed) until the day has
+ * room again. Two replicas checking at the same moment may pass a limit by one.
  */
 @ApplicationScoped
 public class ConfirmationSender {
 
     private static final Logger LOG = Logger.getLogger(ConfirmationSender.class);
+    private static final int PER_ROUND = 50;
 
     private final AlertMailer mailer;
+    private final AlertConfig config;
     private final Clock clock;
 
-    public ConfirmationSender(AlertMailer mailer, Clock clock) {
+    public ConfirmationSender(AlertMailer mailer, AlertConfig config, Clock clock) {
         this.mailer = mailer;
+        this.config = config;
         this.clock = clock;
     }
 
+    private record Pending(long id, String ownerId, String email) {}
+
     public int sendPending() {
-        List<Long> ids = QuarkusTransaction.requiringNew()
-                .call(() ->
-                        TopicRecipient.<TopicRecipient>list(
-                                        "confirmationSentAt is null and confirmedAt is null order by id")
-                                .stream()
-                                .limit(50)
-                                .map(r -> r.id)
-                                .toList());
+        List<Pending> pending = QuarkusTransaction.requiringNew()
+                .call(() -> Topic.getEntityManager()
+                        .createNativeQuery("SELECT r.id, t.owner_id, r.email FROM topic_recipient r JOIN topic t ON"
+                                + " t.id = r.topic_id WHERE r.confirmation_sent_at IS NULL AND r.confirmed_at IS NULL"
+                                + " ORDER BY r.id")
+                        .setMaxResults(500)
+                        .getResultList()
+                        .stream()
+                        .map(o -> {
+                            Object[] row = (Object[]) o;
+                            return new Pending(num(row[0]), (String) row[1], (String) row[2]);
+                        })
+                        .toList());
         int sent = 0;
-        for (long id : ids) {
+        for (Pending p : pending) {
+            if (sent == PER_ROUND) {
+                break;
+            }
+            if (!withinLimits(p)) {
+                continue;
+            }
+            long id = p.id();
             Instant claimedAt = clock.instant();
             boolean claimed = QuarkusTransaction.requiringNew()
                     .call(() -> TopicRecipient.update(
@@ -53,6 +77,13 @@ public class ConfirmationSender {
                     Topic topic = r == null ? null : Topic.findById(r.topicId);
                     if (topic != null && MailAddresses.valid(r.email)) {
                         mailer.sendConfirmation(r, topic);
+                        Topic.getEntityManager()
+                                .createNativeQuery(
+                                        "INSERT INTO confirmation_sent (owner_id, email, sent_at) VALUES (?1, ?2, ?3)")
+                                .setParameter(1, topic.ownerId)
+                                .setParameter(2, r.email)
+                                .setParameter(3, clock.instant())
+                                .executeUpdate();
                     } else if (r != null) {
                         LOG.warnf(
                                 "recipient %d: '%s' is not a valid address; no confirmation sent",
@@ -70,5 +101,31 @@ public class ConfirmationSender {
             }
         }
         return sent;
+    }
+
+    /** Whether the owner and the address both have room left in the last 24 hours. */
+    private boolean withinLimits(Pending p) {
+        Instant since = clock.instant().minus(Duration.ofDays(1));
+        return QuarkusTransaction.requiringNew().call(() -> {
+            long byOwner = count("owner_id", p.ownerId(), since);
+            if (byOwner >= config.confirmationsPerUserPerDay()) {
+                LOG.debugf("recipient %d waits: its owner sent %d confirmations in 24 h", p.id(), byOwner);
+                return false;
+            }
+            long byAddress = count("email", p.email(), since);
+            if (byAddress >= config.confirmationsPerAddressPerDay()) {
+                LOG.debugf("recipient %d waits: its address received %d confirmations in 24 h", p.id(), byAddress);
+                return false;
+            }
+            return true;
+        });
+    }
+
+    private static long count(String column, String value, Instant since) {
+        return num(Topic.getEntityManager()
+                .createNativeQuery("SELECT COUNT(*) FROM confirmation_sent WHERE " + column + " = ?1 AND sent_at >= ?2")
+                .setParameter(1, value)
+                .setParameter(2, since)
+                .getSingleResult());
     }
 }

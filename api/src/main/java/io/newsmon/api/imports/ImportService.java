@@ -22,6 +22,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Backfill: articles given as JSON lines ({@code url}, {@code title}, {@code body}, {@code published},
@@ -34,6 +35,9 @@ import java.util.Map;
 public class ImportService {
 
     static final int CHUNK = 500;
+    /** A chunk is also committed once its lines hold this many characters, so memory stays bounded. */
+    static final long CHUNK_CHARS = 8_000_000;
+
     static final int MAX_REPORTED_ERRORS = 100;
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -47,30 +51,97 @@ public class ImportService {
     private record Row(
             long line, String url, String title, String body, Instant published, String source, String language) {}
 
+    private final int maxLineLength;
+
+    public ImportService(
+            @ConfigProperty(name = "newsmon.imports.max-line-length", defaultValue = "4000000") int maxLineLength) {
+        this.maxLineLength = maxLineLength;
+    }
+
+    /**
+     * Reads {@code in} as it arrives (never the whole body at once): lines are parsed one by one and
+     * committed every {@link #CHUNK} lines or {@link #CHUNK_CHARS} characters. A line longer than {@code
+     * newsmon.imports.max-line-length} is skipped unread and reported.
+     */
     public Report importJsonLines(InputStream in) throws IOException {
         BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
         List<LineError> errors = new ArrayList<>();
         int[] counts = new int[3]; // imported, duplicates, failed
         List<Row> chunk = new ArrayList<>();
+        long chunkChars = 0;
         long lineNo = 0;
-        String line;
-        while ((line = reader.readLine()) != null) {
+        StringBuilder buffer = new StringBuilder();
+        while (true) {
+            int read = readLine(reader, buffer);
+            if (read == END) {
+                break;
+            }
             lineNo++;
+            if (read == TOO_LONG) {
+                fail(
+                        counts,
+                        errors,
+                        lineNo,
+                        "the line is longer than " + maxLineLength + " characters (newsmon.imports.max-line-length)");
+                continue;
+            }
+            String line = buffer.toString();
             if (line.isBlank()) {
                 continue;
             }
             try {
                 chunk.add(parse(lineNo, line));
+                chunkChars += line.length();
             } catch (IllegalArgumentException e) {
                 fail(counts, errors, lineNo, e.getMessage());
             }
-            if (chunk.size() >= CHUNK) {
+            if (chunk.size() >= CHUNK || chunkChars >= CHUNK_CHARS) {
                 store(chunk, counts, errors);
                 chunk.clear();
+                chunkChars = 0;
             }
         }
         store(chunk, counts, errors);
         return new Report(counts[0], counts[1], counts[2], errors);
+    }
+
+    private static final int END = -1;
+    private static final int TOO_LONG = -2;
+
+    /**
+     * The next line into {@code into} (without its end of line): its length, {@link #END} at the end of the
+     * input, or {@link #TOO_LONG} when it passes the limit (the rest of it is read and dropped).
+     */
+    private int readLine(BufferedReader reader, StringBuilder into) throws IOException {
+        into.setLength(0);
+        boolean tooLong = false;
+        int c;
+        boolean any = false;
+        while ((c = reader.read()) != -1) {
+            any = true;
+            if (c == '\n') {
+                break;
+            }
+            if (tooLong) {
+                continue;
+            }
+            if (into.length() >= maxLineLength) {
+                tooLong = true;
+                into.setLength(0);
+                continue;
+            }
+            into.append((char) c);
+        }
+        if (!any) {
+            return END;
+        }
+        if (tooLong) {
+            return TOO_LONG;
+        }
+        if (into.length() > 0 && into.charAt(into.length() - 1) == '\r') {
+            into.setLength(into.length() - 1);
+        }
+        return into.length();
     }
 
     private static Row parse(long lineNo, String line) {

@@ -14,11 +14,9 @@ import java.io.UncheckedIOException;
 import java.text.BreakIterator;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.index.BinaryDocValues;
 import org.apache.lucene.index.DocValues;
@@ -27,9 +25,6 @@ import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.PointValues;
 import org.apache.lucene.index.QueryTimeoutImpl;
 import org.apache.lucene.index.ReaderUtil;
-import org.apache.lucene.index.Term;
-import org.apache.lucene.index.Terms;
-import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
@@ -42,13 +37,10 @@ import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopDocsCollector;
 import org.apache.lucene.search.TopFieldCollector;
 import org.apache.lucene.search.TopScoreDocCollector;
-import org.apache.lucene.search.WildcardQuery;
 import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
 import org.apache.lucene.search.uhighlight.PassageFormatter;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.search.uhighlight.WholeBreakIterator;
-import org.apache.lucene.util.BytesRef;
-import org.apache.lucene.util.automaton.CompiledAutomaton;
 
 /**
  * Runs analyst queries against an index: hits with highlighted snippets, an exact total and facets. Plain
@@ -105,7 +97,7 @@ public final class SearchExecutor {
         AnalystQuery parsed = parse("q", r.q(), r.stem());
         Query query = withDates(parsed.query(), r.from(), r.to());
         try {
-            checkWildcards(shared, parsed.wildcards());
+            checkWildcards(shared, parsed);
             IndexSearcher searcher = new IndexSearcher(shared.getIndexReader());
             searcher.setTimeout(new QueryTimeoutImpl(limits.timeout().toMillis()));
             int numHits = (r.page() + 1) * r.size();
@@ -176,19 +168,19 @@ public final class SearchExecutor {
         return "day";
     }
 
-    /** {@code from} and {@code to} are published:[from TO to], so they take the query language's dates. */
-    private Query withDates(Query query, String from, String to) {
+    /**
+     * {@code from} and {@code to} as a range query on the publication time, built from the values themselves:
+     * they never become query text, so nothing in them can change the query.
+     */
+    private static Query withDates(Query query, String from, String to) {
         if (from == null && to == null) {
             return query;
         }
         Query range;
         try {
-            range = AnalystQuery.parse(
-                            "published:[" + (from == null ? "*" : from) + " TO " + (to == null ? "*" : to) + "]",
-                            QueryLimits.DEFAULT)
-                    .query();
+            range = AnalystQuery.publishedBetween(from, to);
         } catch (QueryException e) {
-            String field = from != null && e.getMessage().contains("'" + from + "'") ? "from" : "to";
+            String field = e.getMessage().startsWith("to:") ? "to" : "from";
             throw ProblemException.badField(field, "must be a date such as 2024-01-31 or 2024-01-31T08:00:00Z");
         }
         return new BooleanQuery.Builder()
@@ -198,30 +190,11 @@ public final class SearchExecutor {
     }
 
     /** Counts what each wildcard stands for in this index and refuses the query past the limit. */
-    private void checkWildcards(IndexSearcher searcher, List<AnalystQuery.Wildcard> wildcards) throws IOException {
-        int limit = limits.maxWildcardExpansions();
-        for (AnalystQuery.Wildcard w : wildcards) {
-            CompiledAutomaton automaton =
-                    new CompiledAutomaton(WildcardQuery.toAutomaton(new Term(w.field(), w.pattern())));
-            Set<BytesRef> seen = new HashSet<>();
-            for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
-                Terms terms = leaf.reader().terms(w.field());
-                if (terms == null) {
-                    continue;
-                }
-                TermsEnum te = automaton.getTermsEnum(terms);
-                for (BytesRef t = te.next(); t != null; t = te.next()) {
-                    seen.add(BytesRef.deepCopyOf(t));
-                    if (seen.size() > limit) {
-                        throw ProblemException.badQuery(
-                                "q",
-                                "the wildcard '" + w.pattern() + "' at " + w.position() + " matches more than " + limit
-                                        + " different words (newsmon.search.max-wildcard-expansions); make it longer",
-                                w.position(),
-                                "newsmon.search.max-wildcard-expansions");
-                    }
-                }
-            }
+    private void checkWildcards(IndexSearcher searcher, AnalystQuery parsed) throws IOException {
+        try {
+            parsed.checkWildcards(searcher.getIndexReader(), limits.maxWildcardExpansions());
+        } catch (QueryException e) {
+            throw ProblemException.badQuery("q", e.getMessage(), e.position(), e.limit());
         }
     }
 

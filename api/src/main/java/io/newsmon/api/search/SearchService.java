@@ -2,6 +2,7 @@ package io.newsmon.api.search;
 
 import io.newsmon.domain.dto.SearchResult;
 import io.newsmon.domain.search.query.AnalystQuery;
+import io.newsmon.domain.search.query.QueryLimits;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -13,10 +14,17 @@ public class SearchService {
 
     private final SearchIndex index;
     private final SearchExecutor executor;
+    private final QueryLimits limits;
 
     public SearchService(SearchIndex index, SearchConfig config) {
         this.index = index;
-        this.executor = new SearchExecutor(config.limits(), config.maxResultWindow());
+        this.limits = config.limits();
+        this.executor = new SearchExecutor(limits, config.maxResultWindow());
+    }
+
+    /** The configured limits on one query (newsmon.search.*), which nlp also holds topics to. */
+    public QueryLimits limits() {
+        return limits;
     }
 
     public AnalystQuery parse(String field, String q, boolean stem) {

@@ -11,8 +11,10 @@ import io.newsmon.domain.dto.TopicRequest;
 import io.newsmon.domain.dto.TopicView;
 import io.newsmon.domain.pipeline.PipelineState;
 import io.newsmon.domain.search.query.AnalystQuery;
+import io.newsmon.domain.search.query.QueryException;
 import io.newsmon.domain.topic.AlertMode;
 import io.newsmon.domain.topic.Topic;
+import io.newsmon.domain.topic.TopicQuery;
 import io.newsmon.domain.topic.TopicRecipient;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -39,7 +41,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @Transactional
 public class TopicService {
 
-    static final int MAX_RECIPIENTS = 20;
     static final int BACKTEST_DAYS = 7;
     /** A topic matching more than this share of a week's articles is flagged as too broad to alert on. */
     static final double BROAD_SHARE = 0.2;
@@ -50,12 +51,15 @@ public class TopicService {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final SearchService search;
+    private final TopicConfig config;
     private final String publicUrl;
 
     public TopicService(
             SearchService search,
+            TopicConfig config,
             @ConfigProperty(name = "newsmon.api.public-url", defaultValue = "http://127.0.0.1:8081") String publicUrl) {
         this.search = search;
+        this.config = config;
         this.publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
     }
 
@@ -84,10 +88,14 @@ public class TopicService {
         if (r.query() == null) {
             throw ProblemException.badField("query", "is required");
         }
+        long owned = Topic.count("ownerId", caller.id());
+        if (owned >= config.maxPerUser()) {
+            throw ProblemException.conflict("you have " + owned + " topics; the limit is " + config.maxPerUser()
+                    + " per user (newsmon.topics.max-per-user): delete one first");
+        }
         Topic t = new Topic();
         t.ownerId = caller.id();
-        t.ownerEmail = caller.email() != null && EMAIL.matcher(caller.email()).matches() ? caller.email() : null;
-        t.ownerName = clip(caller.name(), 200);
+        owner(t, caller);
         t.feedToken = secret();
         t.createdAt = Instant.now();
         List<String> recipients = apply(t, r);
@@ -104,6 +112,9 @@ public class TopicService {
             throw ProblemException.badField("body", "a JSON object with the fields to change is required");
         }
         Topic t = owned(caller, id);
+        if (t.ownerId.equals(caller.id())) {
+            owner(t, caller); // the token is the truth about the owner's address and whether it is verified
+        }
         List<String> recipients = apply(t, r);
         if (recipients != null) {
             setRecipients(t, recipients);
@@ -131,6 +142,8 @@ public class TopicService {
         Topic probe = new Topic();
         probe.query = r.query();
         probe.filter = r.filter() == null || r.filter().isBlank() ? null : r.filter();
+        probe.stem = stem;
+        runnable(probe);
         Instant since = Instant.now().minus(Duration.ofDays(BACKTEST_DAYS));
         SearchResult result = search.search(
                 new SearchExecutor.Request(probe.effectiveQuery(), since.toString(), null, true, 0, 10, stem, "day"));
@@ -212,6 +225,12 @@ public class TopicService {
         return t;
     }
 
+    /** The owner's address (only a verified one, see {@link Caller}) and name, from the caller's token. */
+    private static void owner(Topic t, Caller caller) {
+        t.ownerEmail = caller.email() != null && EMAIL.matcher(caller.email()).matches() ? caller.email() : null;
+        t.ownerName = clip(caller.name(), 200);
+    }
+
     /** Validates {@code r} and copies the fields it gives onto {@code t}; returns its recipients, or null. */
     private List<String> apply(Topic t, TopicRequest r) {
         if (r.name() != null) {
@@ -244,6 +263,9 @@ public class TopicService {
             }
         }
         t.stem = stem;
+        if (r.query() != null || r.filter() != null || r.stem() != null) {
+            runnable(t);
+        }
         if (r.alertMode() != null) {
             try {
                 t.alertMode = AlertMode.valueOf(r.alertMode().strip().toUpperCase(Locale.ROOT));
@@ -281,14 +303,45 @@ public class TopicService {
         if (r.recipients() == null) {
             return null;
         }
-        if (r.recipients().size() > MAX_RECIPIENTS) {
-            throw ProblemException.badField("recipients", "at most " + MAX_RECIPIENTS + " extra addresses");
+        if (r.recipients().size() > config.maxRecipients()) {
+            throw ProblemException.badField(
+                    "recipients",
+                    "at most " + config.maxRecipients() + " extra addresses (newsmon.topics.max-recipients), got "
+                            + r.recipients().size());
         }
         Set<String> emails = new LinkedHashSet<>();
         for (int i = 0; i < r.recipients().size(); i++) {
             emails.add(email("recipients[" + i + "]", r.recipients().get(i)));
         }
         return List.copyOf(emails);
+    }
+
+    /**
+     * Refuses a topic whose {@code (query) AND (filter)} nlp could not run: each part may be within the limits
+     * while the two together pass the length or the number of terms. The error names the part and the
+     * position in it.
+     */
+    private void runnable(Topic t) {
+        try {
+            TopicQuery.parse(t.query, t.filter, t.stem, search.limits());
+        } catch (QueryException e) {
+            TopicQuery.Located at = TopicQuery.locate(t.query, t.filter, e.position());
+            throw ProblemException.badQuery(
+                    at.field(),
+                    "query and filter together, as alerts run them ((query) AND (filter)): " + e.getMessage(),
+                    e.limit() != null && e.position() < 0 ? -1 : at.position(),
+                    e.limit());
+        }
+    }
+
+    /** Null when the topic runs as it is saved, else why not. */
+    private String problem(Topic t) {
+        try {
+            TopicQuery.parse(t.query, t.filter, t.stem, search.limits());
+            return null;
+        } catch (QueryException | IllegalArgumentException e) {
+            return e.getMessage();
+        }
     }
 
     static String email(String field, String raw) {
@@ -329,6 +382,7 @@ public class TopicService {
     }
 
     TopicView view(Topic t) {
+        String problem = problem(t);
         List<TopicView.Recipient> recipients = TopicRecipient.ofTopic(t.id).stream()
                 .map(r -> new TopicView.Recipient(r.email, r.confirmed()))
                 .toList();
@@ -354,7 +408,9 @@ public class TopicService {
                 stats[0] == null ? 0 : ((Number) stats[0]).longValue(),
                 (Instant) stats[1],
                 t.createdAt,
-                t.updatedAt);
+                t.updatedAt,
+                problem == null,
+                problem);
     }
 
     static String secret() {

@@ -5,6 +5,7 @@ import io.newsmon.domain.search.query.AnalystQuery;
 import io.newsmon.domain.search.query.QueryException;
 import io.newsmon.domain.search.query.QueryLimits;
 import io.newsmon.domain.topic.Topic;
+import io.newsmon.domain.topic.TopicQuery;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -23,6 +24,7 @@ import org.apache.lucene.monitor.MatchingQueries;
 import org.apache.lucene.monitor.Monitor;
 import org.apache.lucene.monitor.MonitorQuery;
 import org.apache.lucene.monitor.TermFilteredPresearcher;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.jboss.logging.Logger;
 
 /**
@@ -39,6 +41,10 @@ public class TopicMatcher {
 
     private final TopicStore store;
     private final Monitor monitor;
+
+    /** The same limits the api validates topics with (newsmon.search.*), so a topic that saves also runs. */
+    private final QueryLimits limits =
+            QueryLimits.from(key -> ConfigProvider.getConfig().getOptionalValue(key, String.class));
 
     /** The version of every topic this matcher has seen, whether registered, paused or unparseable. */
     private final Map<Long, Instant> seen = new HashMap<>();
@@ -101,7 +107,7 @@ public class TopicMatcher {
                 continue;
             }
             try {
-                AnalystQuery q = AnalystQuery.parse(t.effectiveQuery(), QueryLimits.DEFAULT, t.stem);
+                AnalystQuery q = TopicQuery.parse(t.query, t.filter, t.stem, limits);
                 register.add(new MonitorQuery(id, q.query(), t.effectiveQuery(), Map.of()));
                 newTopics.put(t.id, t.updatedAt);
             } catch (QueryException | IllegalArgumentException e) {

@@ -37,6 +37,7 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.WildcardQuery;
 import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.util.automaton.TooComplexToDeterminizeException;
 
 /**
  * Turns a parsed query into a Lucene query over the fields of {@link io.newsmon.domain.search.ArticleDocument}.
@@ -196,7 +197,7 @@ final class QueryCompiler {
 
     private Query textIn(Node.Text t, String field) {
         if (t.wildcard()) {
-            return new WildcardQuery(new Term(field, wildcard(t.text(), field, t.position())));
+            return wildcardQuery(field, wildcard(t.text(), field, t.position()), t.text(), t.position());
         }
         if (t.quoted() && (t.text().contains("*") || t.text().contains("?"))) {
             return new IntervalQuery(field, phraseIntervals(t, field));
@@ -218,8 +219,7 @@ final class QueryCompiler {
     private IntervalsSource intervals(Node node, String field) {
         if (node instanceof Node.Text t) {
             if (t.wildcard()) {
-                return Intervals.wildcard(
-                        new BytesRef(wildcard(t.text(), field, t.position())), limits.maxWildcardExpansions());
+                return wildcardIntervals(wildcard(t.text(), field, t.position()), t.text(), t.position());
             }
             if (t.quoted() && (t.text().contains("*") || t.text().contains("?"))) {
                 return phraseIntervals(t, field);
@@ -253,8 +253,7 @@ final class QueryCompiler {
         List<IntervalsSource> parts = new ArrayList<>();
         for (String word : t.text().strip().split("\\s+")) {
             if (word.contains("*") || word.contains("?")) {
-                parts.add(Intervals.wildcard(
-                        new BytesRef(wildcard(word, field, t.position())), limits.maxWildcardExpansions()));
+                parts.add(wildcardIntervals(wildcard(word, field, t.position()), word, t.position()));
             } else {
                 for (Token tok : analyze(field, word)) {
                     parts.add(Intervals.term(tok.text));
@@ -262,6 +261,32 @@ final class QueryCompiler {
             }
         }
         return parts.size() == 1 ? parts.get(0) : Intervals.phrase(parts.toArray(IntervalsSource[]::new));
+    }
+
+    /**
+     * A pattern such as {@code abc?*?*?*…} makes an automaton too large to build: refused at its position
+     * instead of failing the search.
+     */
+    private static QueryException tooComplex(String raw, int position) {
+        return new QueryException(
+                "the wildcard '" + raw + "' at " + position + " is too complex; use fewer * and ? in one word",
+                position);
+    }
+
+    private static Query wildcardQuery(String field, String pattern, String raw, int position) {
+        try {
+            return new WildcardQuery(new Term(field, pattern));
+        } catch (TooComplexToDeterminizeException e) {
+            throw tooComplex(raw, position);
+        }
+    }
+
+    private IntervalsSource wildcardIntervals(String pattern, String raw, int position) {
+        try {
+            return Intervals.wildcard(new BytesRef(pattern), limits.maxWildcardExpansions());
+        } catch (TooComplexToDeterminizeException e) {
+            throw tooComplex(raw, position);
+        }
     }
 
     private String wildcard(String raw, String field, int position) {
@@ -388,7 +413,7 @@ final class QueryCompiler {
 
     // ---- ranges ----
 
-    private static Query range(Node.Range r) {
+    static Query range(Node.Range r) {
         if (r.field().equals(SearchFields.TONE)) {
             double lo = r.lower() == null ? Double.NEGATIVE_INFINITY : number(r.lower(), r.position());
             double hi = r.upper() == null ? Double.POSITIVE_INFINITY : number(r.upper(), r.position());
