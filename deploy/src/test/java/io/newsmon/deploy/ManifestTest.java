@@ -647,6 +647,32 @@ class ManifestTest {
         }
     }
 
+    @Test
+    void everyMetricTheAlertsUseIsPublishedByAService() throws IOException {
+        Overlay o = Overlay.of("prod");
+        Set<String> used = new TreeSet<>();
+        Matcher m = Pattern.compile("\\bnewsmon_[a-z_]+")
+                .matcher(o.custom("PrometheusRule").get(0).at("/spec/groups").toString());
+        while (m.find()) {
+            used.add(m.group());
+        }
+        assertThat(used).isNotEmpty();
+        StringBuilder sources = new StringBuilder();
+        for (String svc : List.of("api", "ingest", "nlp")) {
+            try (Stream<Path> files = Files.walk(ROOT.resolve(svc + "/src/main/java"))) {
+                for (Path f : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+                    sources.append(Files.readString(f));
+                }
+            }
+        }
+        for (String metric : used) {
+            // Micrometer's Prometheus names: dots become underscores
+            assertThat(sources.toString())
+                    .as("a service registers the meter behind " + metric)
+                    .contains("\"" + metric.replace('_', '.') + "\"");
+        }
+    }
+
     private static String namespace(Overlay o) {
         return o.all(io.fabric8.kubernetes.api.model.Namespace.class)
                 .get(0)
