@@ -19,6 +19,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -31,7 +32,7 @@ import org.jboss.logging.Logger;
 /**
  * The dashboard's topic pages: the user's topics, a form to create or edit one with a back-test preview
  * (what it would have matched in the last week), pause, delete, and each topic's matches and e-mails.
- * Forms post to the dashboard itself; the session cookie is SameSite=Lax, so another site cannot post them.
+ * Forms post to the dashboard itself with a CSRF token (quarkus-rest-csrf refuses a post without it).
  */
 @Path("/topics")
 @Produces(MediaType.TEXT_HTML)
@@ -71,8 +72,12 @@ public class TopicPages {
 
     @GET
     @Path("new")
-    public TemplateInstance newTopic() {
-        return Templates.form(user(), TopicForm.blank(), null);
+    public TemplateInstance newTopic(
+            @QueryParam("name") String name,
+            @QueryParam("query") String query,
+            @QueryParam("filter") String filter,
+            @QueryParam("stem") String stem) {
+        return Templates.form(user(), TopicForm.prefilled(name, query, filter, "true".equals(stem)), null);
     }
 
     @POST
@@ -134,7 +139,7 @@ public class TopicPages {
     }
 
     private TemplateInstance page(TopicView t, TopicForm form, TopicBackTest preview) {
-        List<TopicMatchView> matches = ApiCalls.call(() -> api.topicMatches(t.id(), 50));
+        List<TopicMatchView> matches = ApiCalls.call(() -> api.topicMatches(t.id(), 0, 50));
         List<Map<String, Object>> deliveries = List.of();
         String deliveriesError = null;
         try {
