@@ -74,7 +74,7 @@ public class ApiStubResource implements QuarkusTestResourceLifecycleManager {
 
     /** An article whose every field tries to inject markup or script. */
     static final String HOSTILE = """
-            {"id": 66, "url": "javascript:alert(3)", "title": "<script>alert('title')</script>\\"><img src=x onerror=alert(1)>", "authors": ["\\"><img onerror=alert(4) src=x>"], "body": "Intro \\"><img src=x onerror=alert(2)> and <script>alert('body')</script> end.", "sourceId": 1, "sourceName": "<b onmouseover=alert(5)>Evil</b>", "publishedAt": "2026-11-29T08:30:00Z", "language": "en", "state": "ENRICHED", "attempts": 0, "entities": [{"type": "PERSON", "text": "<script>alert('entity')</script>", "start": 41, "end": 71, "recognizer": "crf"}], "tone": null, "keyphrases": ["<img src=x onerror=alert(6)>"], "summary": "<script>alert('summary')</script>", "storyId": null}""";
+            {"id": 66, "url": "javascript:alert(3)", "title": "<script>alert('title')</script>\\"><img src=x onerror=alert(1)>", "authors": ["\\"><img onerror=alert(4) src=x>"], "body": "Intro \\"><img src=x onerror=alert(2)> and <script>alert('body')</script> end.", "sourceId": 1, "sourceName": "<b onmouseover=alert(5)>Evil</b>", "publishedAt": "2026-11-29T08:30:00Z", "language": "en", "state": "ENRICHED", "attempts": 0, "entities": [{"type": "PERSON", "text": "<script>alert('body')</script>", "start": 41, "end": 71, "recognizer": "crf"}], "tone": null, "keyphrases": ["<img src=x onerror=alert(6)>"], "summary": "<script>alert('summary')</script>", "storyId": null}""";
 
     /** What the dashboard sent to POST/PUT /api/topics, newest last. */
     static final List<String> TOPIC_WRITES = new CopyOnWriteArrayList<>();

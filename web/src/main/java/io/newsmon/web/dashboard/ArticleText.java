@@ -40,8 +40,9 @@ public final class ArticleText {
         List<EntityMentionView> valid = new ArrayList<>();
         if (mentions != null) {
             for (EntityMentionView m : mentions) {
-                if (m.start() >= 0 && m.end() <= body.length() && m.start() < m.end()) {
-                    valid.add(m);
+                EntityMentionView placed = place(body, m);
+                if (placed != null) {
+                    valid.add(placed);
                 }
             }
         }
@@ -85,6 +86,28 @@ public final class ArticleText {
             from = after;
         }
         return out;
+    }
+
+    /**
+     * The mention where its text really is: at its offsets when the body has its text there, else at the
+     * occurrence of its text nearest to them (offsets counted on another form of the text drift); null
+     * when the body does not contain it.
+     */
+    static EntityMentionView place(String body, EntityMentionView m) {
+        if (m.text() == null || m.text().isBlank()) {
+            return null;
+        }
+        String text = m.text();
+        if (m.start() >= 0 && m.start() + text.length() <= body.length() && body.startsWith(text, m.start())) {
+            return new EntityMentionView(m.type(), text, m.start(), m.start() + text.length(), m.recognizer());
+        }
+        int best = -1;
+        for (int at = body.indexOf(text); at >= 0; at = body.indexOf(text, at + 1)) {
+            if (best < 0 || Math.abs(at - m.start()) < Math.abs(best - m.start())) {
+                best = at;
+            }
+        }
+        return best < 0 ? null : new EntityMentionView(m.type(), text, best, best + text.length(), m.recognizer());
     }
 
     private static void trim(List<Run> runs) {
