@@ -37,14 +37,14 @@ class PagesTest {
             HtmlPage page = signIn(browser, root.toString());
             assertThat(page.getTitleText()).isEqualTo("Overview · newsmon");
             // one column per day of the histogram, each linking to that day's articles
-            assertThat(page.querySelectorAll("svg.volume rect.bar")).hasSize(3);
+            assertThat(page.querySelectorAll("svg.volume rect.bar")).hasSize(14);
             assertThat(page.<DomNode>querySelector("svg.volume a")
                             .getAttributes()
                             .getNamedItem("href")
                             .getNodeValue())
-                    .isEqualTo("/search?q=published%3A2026-11-27&sort=date");
+                    .isEqualTo("/search?q=published%3A2026-11-16&sort=date");
             assertThat(page.<DomNode>querySelector("svg.volume title").getTextContent())
-                    .isEqualTo("4 articles from 27 Nov to 29 Nov, at most 3 per day");
+                    .isEqualTo("4 articles from 16 Nov to 29 Nov, at most 3 per day");
             String text = page.asNormalizedText();
             assertThat(text).contains("United Kingdom");
             // a person named today, with its arrow against its own 7-day baseline
@@ -52,7 +52,7 @@ class PagesTest {
             assertThat(trend.asNormalizedText())
                     .contains("Mara Quinn")
                     .contains("↑")
-                    .contains("vs 0.6");
+                    .contains("vs 0.4");
             assertThat(((HtmlAnchor) page.<DomNode>querySelector(".trend a.name")).getHrefAttribute())
                     .isEqualTo("/entities/find?type=PERSON&name=Mara+Quinn");
             assertThat(page.<DomNode>querySelector(".trend polyline")).isNotNull();
@@ -65,7 +65,7 @@ class PagesTest {
                     .doesNotContain("The Harbour Ledger");
             assertThat(page.<DomNode>querySelector("li.topic-item").asNormalizedText())
                     .contains("Harbour strike")
-                    .contains("0 today");
+                    .contains("1 today");
             // alice is an admin in these tests: the admin's link shows
             assertThat(page.<DomNode>querySelector("nav.nav").asNormalizedText())
                     .contains("Add source");

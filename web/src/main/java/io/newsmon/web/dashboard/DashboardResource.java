@@ -71,12 +71,13 @@ public class DashboardResource {
     private final NewsmonApi api;
     private final SecurityIdentity identity;
     private final ObjectMapper json;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
-    public DashboardResource(@RestClient NewsmonApi api, SecurityIdentity identity, ObjectMapper json) {
+    public DashboardResource(@RestClient NewsmonApi api, SecurityIdentity identity, ObjectMapper json, Clock clock) {
         this.api = api;
         this.identity = identity;
         this.json = json;
+        this.clock = clock;
     }
 
     @GET

@@ -84,7 +84,7 @@ public record Overview(
                 () -> api.search("published:>=" + from, null, null, "date", 0, 1, null, "day"),
                 null);
         Charts.VolumeChart volume = Charts.volume(
-                recent == null ? List.of() : recent.histogram(),
+                everyDay(recent == null ? List.of() : recent.histogram(), today.minusDays(DAYS - 1), today),
                 "day",
                 start -> SearchPage.href(SearchPage.Params.dayQuery(start), null));
         List<Charts.Ranked> countries = recent == null || recent.facets() == null
@@ -207,6 +207,22 @@ public record Overview(
         }
         out.sort(Comparator.comparingDouble((Trend t) -> (t.today() + 1) / (t.baseline() + 1))
                 .reversed());
+        return out;
+    }
+
+    /** The histogram with a bucket for every day from {@code first} to {@code last}, empty days as 0. */
+    static List<SearchResult.DateBucket> everyDay(
+            List<SearchResult.DateBucket> buckets, LocalDate first, LocalDate last) {
+        Map<LocalDate, Long> byDay = new java.util.HashMap<>();
+        if (buckets != null) {
+            for (SearchResult.DateBucket b : buckets) {
+                byDay.merge(LocalDate.ofInstant(b.start(), ZoneOffset.UTC), b.count(), Long::sum);
+            }
+        }
+        List<SearchResult.DateBucket> out = new ArrayList<>();
+        for (LocalDate d = first; !d.isAfter(last); d = d.plusDays(1)) {
+            out.add(new SearchResult.DateBucket(d.atStartOfDay(ZoneOffset.UTC).toInstant(), byDay.getOrDefault(d, 0L)));
+        }
         return out;
     }
 
