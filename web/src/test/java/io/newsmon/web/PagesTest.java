@@ -85,7 +85,10 @@ class PagesTest {
                             && s.contains("sort=date")
                             && s.contains("size=50")
                             && s.contains("stem=true"));
-            assertThat(page.querySelectorAll("svg.volume rect.bar")).hasSize(3);
+            // the api's three days, padded with empty days before them to a fortnight
+            assertThat(page.querySelectorAll("svg.volume rect.bar")).hasSize(14);
+            assertThat(page.querySelectorAll("svg.volume rect.bar[height='0.0']"))
+                    .hasSize(12);
             assertThat(page.querySelectorAll("li.chip")).hasSize(2);
             HtmlAnchor removeCountry = (HtmlAnchor) page.<DomNode>querySelector("li.chip a");
             assertThat(removeCountry.getHrefAttribute())
@@ -159,7 +162,7 @@ class PagesTest {
             HtmlPage entity = person.click();
             assertThat(entity.getUrl().getPath()).isEqualTo("/entities/21");
             assertThat(entity.getTitleText()).isEqualTo("Mara Quinn · newsmon");
-            assertThat(entity.querySelectorAll("svg.volume rect.bar")).hasSize(3);
+            assertThat(entity.querySelectorAll("svg.volume rect.bar")).hasSize(14);
             assertThat(entity.asNormalizedText())
                     .contains("Harbour Board")
                     .contains("Also written: Mara Quinn, M. Quinn");

@@ -89,6 +89,41 @@ public final class Charts {
         return new VolumeChart(width, height, plot, bars, ticks, max, total, summary);
     }
 
+    /**
+     * The api's histogram has buckets only where articles are: this puts a zero bucket in every empty day
+     * (or hour) between the first and the last, so that the columns are a time axis. At most
+     * {@code limit} buckets: a longer span keeps the api's buckets as they are. A short span is padded
+     * with empty buckets before it to {@link #MIN_BUCKETS}, so that one busy day is not one wide block.
+     */
+    public static List<SearchResult.DateBucket> filled(
+            List<SearchResult.DateBucket> buckets, String interval, int limit) {
+        if (buckets == null || buckets.isEmpty()) {
+            return List.of();
+        }
+        java.time.temporal.ChronoUnit unit =
+                "hour".equals(interval) ? java.time.temporal.ChronoUnit.HOURS : java.time.temporal.ChronoUnit.DAYS;
+        Instant first = buckets.get(0).start();
+        Instant last = buckets.get(buckets.size() - 1).start();
+        if (unit.between(first, last) + 1 > limit) {
+            return buckets;
+        }
+        java.util.Map<Instant, Long> counts = new java.util.HashMap<>();
+        for (SearchResult.DateBucket b : buckets) {
+            counts.merge(b.start(), b.count(), Long::sum);
+        }
+        long span = unit.between(first, last) + 1;
+        if (span < MIN_BUCKETS) {
+            first = first.minus(MIN_BUCKETS - span, unit);
+        }
+        List<SearchResult.DateBucket> out = new ArrayList<>();
+        for (Instant t = first; !t.isAfter(last); t = t.plus(1, unit)) {
+            out.add(new SearchResult.DateBucket(t, counts.getOrDefault(t, 0L)));
+        }
+        return out;
+    }
+
+    static final int MIN_BUCKETS = 14;
+
     /** A ranked horizontal bar: label, count, and its length as a percentage of the largest. */
     public record Ranked(String label, long count, int percent, String href) {}
 

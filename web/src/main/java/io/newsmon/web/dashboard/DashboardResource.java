@@ -160,7 +160,8 @@ public class DashboardResource {
         String searchHref = SearchPage.href(
                 new SearchPage.Params(clause, null, null, "date", 0, PAGE_SIZE, false, List.of()), null);
         String alertHref = "/topics/new?name=" + SearchPage.enc(e.name()) + "&query=" + SearchPage.enc(clause);
-        return Templates.entity(user(), e, Charts.volume(buckets, "day", null), searchHref, alertHref);
+        return Templates.entity(
+                user(), e, Charts.volume(Charts.filled(buckets, "day", 400), "day", null), searchHref, alertHref);
     }
 
     @GET

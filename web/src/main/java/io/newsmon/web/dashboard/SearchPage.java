@@ -125,13 +125,14 @@ public record SearchPage(
         int pages = (int)
                 Math.max(1, Math.min(10_000 / result.size(), (result.total() + result.size() - 1) / result.size()));
         Paging paging = new Paging(result.page(), pages, result.page() > 0, result.page() + 1 < pages);
-        Charts.VolumeChart chart = Charts.volume(result.histogram(), result.interval(), start -> {
-            if ("hour".equals(result.interval())) {
-                return null;
-            }
-            String d = LocalDate.ofInstant(start, ZoneOffset.UTC).toString();
-            return href(p.withDates(d, d), null);
-        });
+        Charts.VolumeChart chart =
+                Charts.volume(Charts.filled(result.histogram(), result.interval(), 400), result.interval(), start -> {
+                    if ("hour".equals(result.interval())) {
+                        return null;
+                    }
+                    String d = LocalDate.ofInstant(start, ZoneOffset.UTC).toString();
+                    return href(p.withDates(d, d), null);
+                });
         return new SearchPage(p, null, null, null, result, chart, chips(p), groups, paging);
     }
 
