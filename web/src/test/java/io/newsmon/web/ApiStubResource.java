@@ -60,6 +60,9 @@ public class ApiStubResource implements QuarkusTestResourceLifecycleManager {
                        "publishedAt":null,"fetchedAt":null,"language":null,"state":"DISCOVERED"}],
                      "page":0,"size":25,"total":3}""");
             case "/api/articles/7" -> respond(exchange, 200, ARTICLE_7);
+            case "/api/articles/7/classification" -> respond(exchange, 200, """
+                    {"id":7,"countries":[{"code":"GB","mentions":3},{"code":"IE","mentions":1}],
+                     "categories":["labour","economy"]}""");
             case "/api/articles/66" -> respond(exchange, 200, HOSTILE);
             case "/api/articles/500" -> respond(exchange, 500, "{\"status\":500}");
             case "/api/articles/9" -> respond(exchange, 200, """

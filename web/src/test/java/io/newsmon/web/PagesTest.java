@@ -151,6 +151,12 @@ class PagesTest {
                     .contains("Crane operators at the port stay out for a second week.");
             String text = article.asNormalizedText();
             assertThat(text).contains("port strike").contains("negative").contains("-0.42");
+            assertThat(text)
+                    .contains("GB United Kingdom")
+                    .contains("IE Ireland")
+                    .contains("labour");
+            assertThat(article.getAnchorByText("economy").getHrefAttribute())
+                    .isEqualTo("/search?q=category%3A%22economy%22&sort=date");
             DomNode story = article.<DomNode>querySelector(".story-box");
             assertThat(story.asNormalizedText())
                     .contains("2 sources · 3 articles")

@@ -46,6 +46,11 @@ public interface NewsmonApi {
     @Path("/articles/{id}")
     ArticleDetail article(@PathParam("id") long id);
 
+    /** {@code {id, countries: [{code, mentions}], categories: [slug]}}. */
+    @GET
+    @Path("/articles/{id}/classification")
+    Map<String, Object> classification(@PathParam("id") long id);
+
     @GET
     @Path("/sources")
     List<SourceView> sources();

@@ -51,7 +51,9 @@ public class DashboardResource {
                 List<List<ArticleText.Run>> paragraphs,
                 List<ArticleText.Named> named,
                 StoryView.Detail story,
-                String storyError);
+                String storyError,
+                List<String> countries,
+                List<String> categories);
 
         static native TemplateInstance search(String user, SearchPage search);
 
@@ -107,13 +109,35 @@ public class DashboardResource {
                 storyError = "Its story could not be read: " + e.getMessage();
             }
         }
+        List<String> countries = new ArrayList<>();
+        List<String> categories = new ArrayList<>();
+        try {
+            Map<String, Object> c = ApiCalls.call(() -> api.classification(articleId));
+            if (c.get("countries") instanceof List<?> l) {
+                for (Object o : l) {
+                    if (o instanceof Map<?, ?> m && m.get("code") instanceof String code) {
+                        countries.add(code);
+                    }
+                }
+            }
+            if (c.get("categories") instanceof List<?> l) {
+                l.forEach(o -> categories.add(String.valueOf(o)));
+            }
+        } catch (DashboardException e) {
+            if (e.status() == 401) {
+                throw e;
+            }
+            // an api without the classification endpoint: the page shows the rest
+        }
         return Templates.article(
                 user(),
                 a,
                 ArticleText.paragraphs(a.body(), a.entities()),
                 ArticleText.named(a.entities()),
                 story,
-                storyError);
+                storyError,
+                countries,
+                categories);
     }
 
     /** An entity by type and name (as articles and facets name it): its page, or a page saying it is unknown. */
