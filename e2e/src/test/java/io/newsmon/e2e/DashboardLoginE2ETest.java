@@ -64,6 +64,9 @@ class DashboardLoginE2ETest {
         browser.findElement(By.id("password")).sendKeys("analyst");
         browser.findElement(By.id("kc-login")).click();
 
+        // the home page is the overview; the latest articles are one click away
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("nav.nav")));
+        browser.findElement(By.linkText("Latest")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("tr.article-row")));
         List<WebElement> rows = browser.findElements(By.cssSelector("tr.article-row"));
         assertThat(rows).as("the demo newsroom's articles").hasSizeGreaterThanOrEqualTo(20);
@@ -85,7 +88,7 @@ class DashboardLoginE2ETest {
 
         // search from the dashboard: typed in the box, highlighted hits, a facet narrows the query
         browser.findElement(By.linkText("Search")).click();
-        WebElement box = wait.until(ExpectedConditions.presenceOfElementLocated(By.name("q")));
+        WebElement box = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("q")));
         box.sendKeys("harbour OR port");
         box.submit();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".hit")));
@@ -95,8 +98,7 @@ class DashboardLoginE2ETest {
         assertThat(browser.findElements(By.cssSelector(".hit"))).isNotEmpty();
         screenshot("search");
         browser.get(Platform.WEB + "/search?q=harbour+AND+%28port");
-        assertThat(browser.findElement(By.cssSelector(".query-error")).getText())
-                .contains("unbalanced parenthesis at 12");
+        assertThat(browser.findElement(By.id("q-error")).getText()).contains("unbalanced parenthesis at 12");
 
         browser.findElement(By.cssSelector("a.logout")).click();
         wait.until(ExpectedConditions.urlContains("/signed-out"));

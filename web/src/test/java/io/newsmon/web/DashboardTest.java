@@ -11,6 +11,7 @@ import java.net.URL;
 import org.htmlunit.FailingHttpStatusCodeException;
 import org.htmlunit.SilentCssErrorHandler;
 import org.htmlunit.WebClient;
+import org.htmlunit.html.DomNode;
 import org.htmlunit.html.HtmlForm;
 import org.htmlunit.html.HtmlPage;
 import org.junit.jupiter.api.Test;
@@ -27,7 +28,8 @@ class DashboardTest {
     @Test
     void signingInShowsTheLatestArticlesFetchedWithTheUsersToken() throws Exception {
         try (WebClient browser = browser()) {
-            HtmlPage page = signIn(browser, root.toString());
+            signIn(browser, root.toString());
+            HtmlPage page = browser.getPage(root + "articles");
             assertThat(page.getTitleText()).isEqualTo("Latest articles · newsmon");
             assertThat(page.querySelectorAll("tr.article-row")).hasSize(3);
             String text = page.asNormalizedText();
@@ -50,6 +52,9 @@ class DashboardTest {
             assertThat(article.getUrl().getPath()).isEqualTo("/articles/7");
             assertThat(article.querySelectorAll(".body p")).hasSize(2);
             assertThat(article.asNormalizedText()).contains("By Mara Quinn").contains("Second paragraph <b>here</b>.");
+            assertThat(article.<DomNode>querySelector(".body b"))
+                    .as("scraped markup stays text")
+                    .isNull();
         }
     }
 
@@ -65,13 +70,14 @@ class DashboardTest {
             // the snippet's escaped text stays text
             assertThat(text).contains("Crane operators are on strike <again>.");
             assertThat(page.getAnchorByText("GB").getHrefAttribute())
-                    .isEqualTo("/search?q=strike+harbour+country%3AGB&sort=relevance");
+                    .isEqualTo("/search?q=strike+harbour&f=country%3AGB&sort=relevance");
             assertThat(page.getAnchorByText("The Harbour Ledger").getHrefAttribute())
-                    .contains("source%3A%22The+Harbour+Ledger%22");
+                    .contains("f=source%3A%22The+Harbour+Ledger%22");
 
             HtmlPage refused = browser.getPage(root + "search?q=%28broken+query");
             assertThat(refused.asNormalizedText()).contains("unbalanced parenthesis at 0: it is never closed");
-            assertThat(refused.querySelector("pre.caret").getTextContent()).isEqualTo("(broken query\n^");
+            assertThat(refused.<DomNode>querySelector("pre.caret").getTextContent())
+                    .isEqualTo("(broken query\n^");
 
             HtmlPage blank = browser.getPage(root + "search");
             assertThat(blank.asNormalizedText()).contains("Operators are upper case");
@@ -87,7 +93,7 @@ class DashboardTest {
             assertThat(list.asNormalizedText()).contains("Harbour strike").contains("harbour AND strike");
 
             HtmlPage form = browser.getPage(root + "topics/new");
-            HtmlForm topic = form.getForms().get(0);
+            HtmlForm topic = topicForm(form);
             topic.getInputByName("name").type("Harbour strike");
             topic.getInputByName("query").type("harbour AND strike");
             topic.getSelectByName("alertMode").setSelectedAttribute("DAILY", true);
@@ -98,18 +104,18 @@ class DashboardTest {
                     .contains("costly: 1 wildcard")
                     .contains("Harbour cranes idle as strike enters week two");
             // the form keeps what was typed
-            assertThat(preview.getForms().get(0).getInputByName("query").getValue())
-                    .isEqualTo("harbour AND strike");
+            assertThat(topicForm(preview).getInputByName("query").getValue()).isEqualTo("harbour AND strike");
 
-            HtmlForm again = preview.getForms().get(0);
+            HtmlForm again = topicForm(preview);
             again.getInputByName("query").setValue("(broken query");
             HtmlPage refused = ((org.htmlunit.html.HtmlButton) again.getElementsByAttribute("button", "value", "save")
                             .get(0))
                     .click();
             assertThat(refused.asNormalizedText()).contains("query: unbalanced parenthesis at 0: it is never closed");
-            assertThat(refused.querySelector("pre.caret").getTextContent()).isEqualTo("(broken query\n^");
+            assertThat(refused.<DomNode>querySelector("pre.caret").getTextContent())
+                    .isEqualTo("(broken query\n^");
 
-            HtmlForm fixed = refused.getForms().get(0);
+            HtmlForm fixed = topicForm(refused);
             fixed.getInputByName("query").setValue("harbour AND strike");
             HtmlPage saved = ((org.htmlunit.html.HtmlButton) fixed.getElementsByAttribute("button", "value", "save")
                             .get(0))
@@ -128,14 +134,14 @@ class DashboardTest {
             assertThat(saved.querySelectorAll("tr.match-row")).hasSize(1);
 
             HtmlPage paused = ((org.htmlunit.html.HtmlButton)
-                            saved.querySelector("form[action='/topics/5/pause'] button"))
+                            saved.<DomNode>querySelector("form[action='/topics/5/pause'] button"))
                     .click();
             assertThat(paused.getUrl().getPath()).isEqualTo("/topics/5");
             assertThat(ApiStubResource.TOPIC_WRITES)
                     .anyMatch(w -> w.startsWith("PUT /api/topics/5") && w.contains("\"paused\":true"));
 
             HtmlPage afterDelete = ((org.htmlunit.html.HtmlButton)
-                            saved.querySelector("form[action='/topics/5/delete'] button"))
+                            saved.<DomNode>querySelector("form[action='/topics/5/delete'] button"))
                     .click();
             assertThat(afterDelete.getUrl().getPath()).isEqualTo("/topics");
             assertThat(ApiStubResource.TOPIC_WRITES).contains("DELETE /api/topics/5");
@@ -150,7 +156,7 @@ class DashboardTest {
             HtmlPage missing = browser.getPage(root + "articles/999");
             assertThat(missing.getWebResponse().getStatusCode()).isEqualTo(404);
             assertThat(missing.asNormalizedText()).contains("Not found");
-            HtmlPage broken = browser.getPage(root + "sources");
+            HtmlPage broken = browser.getPage(root + "articles/500");
             assertThat(broken.getWebResponse().getStatusCode()).isEqualTo(502);
             assertThat(broken.asNormalizedText()).contains("The API failed").doesNotContain("Exception");
         }
@@ -163,7 +169,11 @@ class DashboardTest {
         given().get("/css/newsmon.css").then().statusCode(200);
     }
 
-    private static HtmlPage signIn(WebClient browser, String url) throws Exception {
+    static HtmlForm topicForm(HtmlPage page) {
+        return (HtmlForm) page.<DomNode>querySelector("form.topic");
+    }
+
+    static HtmlPage signIn(WebClient browser, String url) throws Exception {
         HtmlPage login = browser.getPage(url);
         HtmlForm form = login.getFormByName("form");
         form.getInputByName("username").type("alice");
@@ -175,7 +185,7 @@ class DashboardTest {
         }
     }
 
-    private static WebClient browser() {
+    static WebClient browser() {
         WebClient browser = new WebClient();
         browser.setCssErrorHandler(new SilentCssErrorHandler());
         browser.getOptions().setJavaScriptEnabled(false);

@@ -57,7 +57,10 @@ public final class ApiCalls {
                             "Your session with the API has ended. Reload the page to sign in again.");
                 case 403 ->
                     throw new DashboardException(
-                            403, "Not allowed", "Your account does not have the analyst role needed to read articles.");
+                            403,
+                            "Not allowed",
+                            "Your account does not have the role this needs: analyst to read, admin to change"
+                                    + " sources.");
                 default -> {
                     LOG.warnf("the api answered %d", status);
                     throw new DashboardException(

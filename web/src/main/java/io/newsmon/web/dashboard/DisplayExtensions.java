@@ -31,6 +31,60 @@ public class DisplayExtensions {
         return name.isBlank() ? code : name;
     }
 
+    private static final java.util.regex.Pattern NOT_MARK = java.util.regex.Pattern.compile("<(?!/?mark>)");
+
+    /**
+     * A highlighted title or snippet from the api (escaped text with {@code <mark>} around matches) made
+     * safe to print raw: any other tag's {@code <} becomes {@code &lt;}, so nothing but a mark survives.
+     */
+    static io.quarkus.qute.RawString marksOnly(String highlighted) {
+        return new io.quarkus.qute.RawString(
+                highlighted == null ? "" : NOT_MARK.matcher(highlighted).replaceAll("&lt;"));
+    }
+
+    /** An article's tone score, signed with two decimals, and how it reads. */
+    static String toneSigned(io.newsmon.domain.dto.ArticleDetail a) {
+        return a.tone() == null ? "not scored" : String.format(java.util.Locale.ROOT, "%+.2f", a.tone());
+    }
+
+    static String toneWord(io.newsmon.domain.dto.ArticleDetail a) {
+        Double tone = a.tone();
+        if (tone == null) {
+            return "unknown";
+        }
+        return tone <= -0.25 ? "negative" : tone >= 0.25 ? "positive" : "neutral";
+    }
+
+    /** An ISO 3166 country code's English name, or the code itself. */
+    static String countryName(String code) {
+        if (code == null || code.length() != 2) {
+            return code == null ? "" : code;
+        }
+        String name = new java.util.Locale("", code.toUpperCase(java.util.Locale.ROOT))
+                .getDisplayCountry(java.util.Locale.ENGLISH);
+        return name.isBlank() || name.equalsIgnoreCase(code) ? code : name;
+    }
+
+    /** A link target from scraped data: only http(s) URLs are links; anything else (javascript:, data:) is not. */
+    static String safeUrl(String url) {
+        if (url == null) {
+            return "#";
+        }
+        String u = url.strip();
+        String lower = u.toLowerCase(java.util.Locale.ROOT);
+        return lower.startsWith("http://") || lower.startsWith("https://") ? u : "#";
+    }
+
+    static String urlEncoded(String s) {
+        return s == null
+                ? ""
+                : java.net.URLEncoder.encode('"' + s.replace("\"", "") + '"', java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    static String lower(String s) {
+        return s == null ? "" : s.toLowerCase(java.util.Locale.ROOT);
+    }
+
     /** The body's paragraphs, as extraction separated them by blank lines. */
     static List<String> paragraphs(String body) {
         if (body == null || body.isBlank()) {

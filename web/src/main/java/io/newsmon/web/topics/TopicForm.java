@@ -61,6 +61,13 @@ public record TopicForm(
         return typed(null, "", "", "", "INSTANT", "08:00", "1", "UTC", "", false);
     }
 
+    /** A new topic's form carrying a search (from the search page or an entity's "alert me"). */
+    public static TopicForm prefilled(String name, String query, String filter, boolean stem) {
+        String q = query == null ? "" : query.strip();
+        String n = name == null || name.isBlank() ? (q.length() > 60 ? q.substring(0, 60) : q) : name.strip();
+        return typed(null, n, q, filter == null ? "" : filter.strip(), "INSTANT", "08:00", "1", "UTC", "", stem);
+    }
+
     public static TopicForm of(TopicView t) {
         return new TopicForm(
                 t.id(),

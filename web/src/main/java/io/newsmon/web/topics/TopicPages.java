@@ -19,6 +19,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -31,7 +32,7 @@ import org.jboss.logging.Logger;
 /**
  * The dashboard's topic pages: the user's topics, a form to create or edit one with a back-test preview
  * (what it would have matched in the last week), pause, delete, and each topic's matches and e-mails.
- * Forms post to the dashboard itself; the session cookie is SameSite=Lax, so another site cannot post them.
+ * Forms post to the dashboard itself with a CSRF token (quarkus-rest-csrf refuses a post without it).
  */
 @Path("/topics")
 @Produces(MediaType.TEXT_HTML)
@@ -53,7 +54,9 @@ public class TopicPages {
                 TopicBackTest preview,
                 List<TopicMatchView> matches,
                 List<Map<String, Object>> deliveries,
-                String deliveriesError);
+                String deliveriesError,
+                int matchPage,
+                boolean moreMatches);
     }
 
     private final NewsmonApi api;
@@ -71,8 +74,12 @@ public class TopicPages {
 
     @GET
     @Path("new")
-    public TemplateInstance newTopic() {
-        return Templates.form(user(), TopicForm.blank(), null);
+    public TemplateInstance newTopic(
+            @QueryParam("name") String name,
+            @QueryParam("query") String query,
+            @QueryParam("filter") String filter,
+            @QueryParam("stem") String stem) {
+        return Templates.form(user(), TopicForm.prefilled(name, query, filter, "true".equals(stem)), null);
     }
 
     @POST
@@ -92,9 +99,17 @@ public class TopicPages {
 
     @GET
     @Path("{id}")
-    public TemplateInstance topic(@PathParam("id") long id) {
+    public TemplateInstance topic(@PathParam("id") long id, @QueryParam("page") String page) {
         TopicView t = ApiCalls.call(() -> api.topic(id));
-        return page(t, TopicForm.of(t), null);
+        return page(t, TopicForm.of(t), null, matchPage(page));
+    }
+
+    private static int matchPage(String page) {
+        try {
+            return page == null || page.isBlank() ? 0 : Math.max(0, Math.min(10_000, Integer.parseInt(page.strip())));
+        } catch (NumberFormatException e) {
+            return 0;
+        }
     }
 
     @POST
@@ -105,12 +120,12 @@ public class TopicPages {
         TopicForm form = params.form(id);
         try {
             if (params.preview()) {
-                return page(current, form, ApiCalls.call(() -> api.backTest(form.request())));
+                return page(current, form, ApiCalls.call(() -> api.backTest(form.request())), 0);
             }
             ApiCalls.call(() -> api.updateTopic(id, form.request()));
             return Response.seeOther(URI.create("/topics/" + id)).build();
         } catch (ApiRefused r) {
-            return page(current, form.withError(r.field(), r.getMessage(), r.position()), null);
+            return page(current, form.withError(r.field(), r.getMessage(), r.position()), null, 0);
         }
     }
 
@@ -133,8 +148,10 @@ public class TopicPages {
         return Response.seeOther(URI.create("/topics")).build();
     }
 
-    private TemplateInstance page(TopicView t, TopicForm form, TopicBackTest preview) {
-        List<TopicMatchView> matches = ApiCalls.call(() -> api.topicMatches(t.id(), 50));
+    static final int MATCHES_PER_PAGE = 50;
+
+    private TemplateInstance page(TopicView t, TopicForm form, TopicBackTest preview, int matchPage) {
+        List<TopicMatchView> matches = ApiCalls.call(() -> api.topicMatches(t.id(), matchPage, MATCHES_PER_PAGE));
         List<Map<String, Object>> deliveries = List.of();
         String deliveriesError = null;
         try {
@@ -143,7 +160,16 @@ public class TopicPages {
             LOG.warnf("the alert history of topic %d could not be read: %s", t.id(), e.getMessage());
             deliveriesError = "The e-mail history could not be read just now.";
         }
-        return Templates.topic(user(), t, form, preview, matches, deliveries, deliveriesError);
+        return Templates.topic(
+                user(),
+                t,
+                form,
+                preview,
+                matches,
+                deliveries,
+                deliveriesError,
+                matchPage,
+                matches.size() == MATCHES_PER_PAGE);
     }
 
     private String user() {

@@ -1,0 +1,171 @@
+package io.newsmon.web.dashboard;
+
+import io.newsmon.domain.dto.SearchResult;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Chart geometry computed here and drawn by the templates as inline SVG: no script, no chart library. Only
+ * numbers and escaped labels reach the page.
+ */
+public final class Charts {
+
+    private Charts() {}
+
+    /** One bar: its box in the SVG's coordinates, and what it stands for. */
+    public record Bar(double x, double y, double width, double height, String label, long count, String href) {}
+
+    /** An axis label at {@code x}. */
+    public record Tick(double x, String label) {}
+
+    /**
+     * A column chart of counts over time, {@code width}×{@code height} user units with room for a baseline
+     * label row.
+     */
+    public record VolumeChart(
+            int width, int height, int plot, List<Bar> bars, List<Tick> ticks, long max, long total, String summary) {
+        public boolean isEmpty() {
+            return total == 0;
+        }
+
+        public int tickY() {
+            return height - 6;
+        }
+    }
+
+    private static final DateTimeFormatter DAY =
+            DateTimeFormatter.ofPattern("d MMM", Locale.ENGLISH).withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter HOUR =
+            DateTimeFormatter.ofPattern("d MMM HH:00", Locale.ENGLISH).withZone(ZoneOffset.UTC);
+
+    /** The histogram as columns; {@code hrefFor} gives each bucket's link (or null). */
+    public static VolumeChart volume(
+            List<SearchResult.DateBucket> buckets,
+            String interval,
+            java.util.function.Function<Instant, String> hrefFor) {
+        int width = 640;
+        int height = 160;
+        int plot = 132;
+        List<SearchResult.DateBucket> b = buckets == null ? List.of() : buckets;
+        long max = 1;
+        long total = 0;
+        for (SearchResult.DateBucket d : b) {
+            max = Math.max(max, d.count());
+            total += d.count();
+        }
+        List<Bar> bars = new ArrayList<>();
+        List<Tick> ticks = new ArrayList<>();
+        DateTimeFormatter f = "hour".equals(interval) ? HOUR : DAY;
+        int n = Math.max(1, b.size());
+        double slot = (double) width / n;
+        double gap = slot > 6 ? Math.min(4, slot * 0.2) : 0;
+        int every = Math.max(1, (int) Math.ceil(n / 6.0));
+        for (int i = 0; i < b.size(); i++) {
+            SearchResult.DateBucket d = b.get(i);
+            double h = d.count() == 0 ? 0 : Math.max(1, (double) d.count() / max * (plot - 4));
+            String label = f.format(d.start());
+            bars.add(new Bar(
+                    round(i * slot + gap / 2),
+                    round(plot - h),
+                    round(slot - gap),
+                    round(h),
+                    label,
+                    d.count(),
+                    hrefFor == null ? null : hrefFor.apply(d.start())));
+            if (i % every == 0) {
+                ticks.add(new Tick(round(i * slot + slot / 2), label));
+            }
+        }
+        String summary = total + " articles"
+                + (b.isEmpty()
+                        ? ""
+                        : " from " + f.format(b.get(0).start()) + " to "
+                                + f.format(b.get(b.size() - 1).start()) + ", at most " + max + " per "
+                                + ("hour".equals(interval) ? "hour" : "day"));
+        return new VolumeChart(width, height, plot, bars, ticks, max, total, summary);
+    }
+
+    /**
+     * The api's histogram has buckets only where articles are: this puts a zero bucket in every empty day
+     * (or hour) between the first and the last, so that the columns are a time axis. At most
+     * {@code limit} buckets: a longer span keeps the api's buckets as they are. A short span is padded
+     * with empty buckets before it to {@link #MIN_BUCKETS}, so that one busy day is not one wide block.
+     */
+    public static List<SearchResult.DateBucket> filled(
+            List<SearchResult.DateBucket> buckets, String interval, int limit) {
+        if (buckets == null || buckets.isEmpty()) {
+            return List.of();
+        }
+        java.time.temporal.ChronoUnit unit =
+                "hour".equals(interval) ? java.time.temporal.ChronoUnit.HOURS : java.time.temporal.ChronoUnit.DAYS;
+        Instant first = buckets.get(0).start();
+        Instant last = buckets.get(buckets.size() - 1).start();
+        if (unit.between(first, last) + 1 > limit) {
+            return buckets;
+        }
+        java.util.Map<Instant, Long> counts = new java.util.HashMap<>();
+        for (SearchResult.DateBucket b : buckets) {
+            counts.merge(b.start(), b.count(), Long::sum);
+        }
+        long span = unit.between(first, last) + 1;
+        if (span < MIN_BUCKETS) {
+            first = first.minus(MIN_BUCKETS - span, unit);
+        }
+        List<SearchResult.DateBucket> out = new ArrayList<>();
+        for (Instant t = first; !t.isAfter(last); t = t.plus(1, unit)) {
+            out.add(new SearchResult.DateBucket(t, counts.getOrDefault(t, 0L)));
+        }
+        return out;
+    }
+
+    static final int MIN_BUCKETS = 14;
+
+    /** A ranked horizontal bar: label, count, and its length as a percentage of the largest. */
+    public record Ranked(String label, long count, int percent, String href) {}
+
+    public static List<Ranked> ranked(
+            List<SearchResult.FacetCount> counts, int limit, java.util.function.Function<String, String> hrefFor) {
+        if (counts == null || counts.isEmpty()) {
+            return List.of();
+        }
+        long max = Math.max(1, counts.get(0).count());
+        List<Ranked> out = new ArrayList<>();
+        for (SearchResult.FacetCount c : counts.subList(0, Math.min(limit, counts.size()))) {
+            out.add(new Ranked(
+                    c.value(),
+                    c.count(),
+                    (int) Math.max(2, Math.round(100.0 * c.count() / max)),
+                    hrefFor.apply(c.value())));
+        }
+        return out;
+    }
+
+    /** A sparkline's polyline points in a {@code width}×{@code height} box, oldest first. */
+    public static String sparkline(List<Long> values, int width, int height) {
+        if (values == null || values.isEmpty()) {
+            return "";
+        }
+        long max = 1;
+        for (long v : values) {
+            max = Math.max(max, v);
+        }
+        StringBuilder points = new StringBuilder();
+        double step = values.size() == 1 ? 0 : (double) width / (values.size() - 1);
+        for (int i = 0; i < values.size(); i++) {
+            double y = height - 1 - (double) values.get(i) / max * (height - 2);
+            if (i > 0) {
+                points.append(' ');
+            }
+            points.append(round(i * step)).append(',').append(round(y));
+        }
+        return points.toString();
+    }
+
+    private static double round(double v) {
+        return Math.round(v * 10) / 10.0;
+    }
+}
