@@ -27,6 +27,26 @@ public final class TestTokens {
         return token("reporter", List.of("analyst"));
     }
 
+    /** The {@code sub} claim of a token: the owner id the api stores for its user. */
+    public static String subject(String token) {
+        String payload = new String(
+                java.util.Base64.getUrlDecoder().decode(token.split("\\.")[1]),
+                java.nio.charset.StandardCharsets.UTF_8);
+        try {
+            return new com.fasterxml.jackson.databind.ObjectMapper()
+                    .readTree(payload)
+                    .get("sub")
+                    .asText();
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("not a JWT payload: " + payload, e);
+        }
+    }
+
+    /** True in the integration profile, where tokens come from the real Keycloak and cannot carry invented claims. */
+    public static boolean fromRealKeycloak() {
+        return !System.getProperty("newsmon.it.keycloak.url", "").isBlank();
+    }
+
     private static String token(String user, List<String> roles) {
         String keycloak = System.getProperty("newsmon.it.keycloak.url", "");
         if (!keycloak.isBlank()) {
