@@ -132,6 +132,9 @@ class DashboardTest {
                     .contains("[newsmon] Harbour strike: 2 new articles")
                     .contains("harbour strike");
             assertThat(saved.querySelectorAll("tr.match-row")).hasSize(1);
+            HtmlPage second = browser.getPage(root + "topics/5?page=1");
+            assertThat(second.getAnchorByText("← Newer matches").getHrefAttribute())
+                    .isEqualTo("/topics/5?page=0");
 
             HtmlPage paused = ((org.htmlunit.html.HtmlButton)
                             saved.<DomNode>querySelector("form[action='/topics/5/pause'] button"))
