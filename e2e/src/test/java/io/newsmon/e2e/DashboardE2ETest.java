@@ -72,7 +72,11 @@ class DashboardE2ETest {
         // an article, its entity, its story
         browser.findElement(By.cssSelector(".hit a.article-link")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("article.article h1")));
-        assertThat(browser.findElements(By.cssSelector(".body p"))).hasSizeGreaterThanOrEqualTo(2);
+        // the first hit may be any article the other e2e classes imported (some have one paragraph): the body is
+        // shown as paragraphs of clean text either way
+        assertThat(browser.findElements(By.cssSelector(".body p")))
+                .isNotEmpty()
+                .allMatch(p -> !p.getText().isBlank());
         chromium.screenshots("article");
         String articleUrl = browser.getCurrentUrl();
         List<WebElement> mentions = browser.findElements(By.cssSelector(".body a.mention, .entities a"));
