@@ -64,7 +64,8 @@ public class ArticleQueue {
             + " WHERE state = ? AND attempts >= ? AND lease_expires_at < ?";
     private static final String RETRY_LATER = "UPDATE article SET last_error = ?, lease_owner = NULL,"
             + " lease_expires_at = ? WHERE id = ? AND lease_owner = ?";
-    private static final String RETRIES_OF = "SELECT retries FROM article WHERE id = ? AND lease_owner = ?";
+    private static final String RETRIES_OF =
+            "SELECT retries, CURRENT_TIMESTAMP FROM article WHERE id = ? AND lease_owner = ?";
     private static final String RETRY_SCHEDULED = "UPDATE article SET last_error = ?, lease_owner = NULL,"
             + " lease_expires_at = ?, retries = retries + 1, attempts = 0 WHERE id = ? AND lease_owner = ?";
 
@@ -110,60 +111,50 @@ public class ArticleQueue {
     private List<Long> claim(
             PipelineState state, String owner, int max, Duration lease, int maxAttempts, boolean spread)
             throws SQLException {
-        try (Connection c = dataSource.getConnection()) {
-            boolean autoCommit = c.getAutoCommit();
-            c.setAutoCommit(false);
-            try {
-                Instant now = databaseNow(c);
-                try (PreparedStatement park = c.prepareStatement(PARK_EXHAUSTED)) {
-                    park.setString(
-                            1,
-                            "gave up after " + maxAttempts + " attempts: the worker never finished"
-                                    + " (it crashed or timed out each time)");
-                    park.setString(2, state.name());
-                    park.setInt(3, maxAttempts);
-                    park.setTimestamp(4, Timestamp.from(now));
-                    park.executeUpdate();
-                }
-                List<Long> ids = new ArrayList<>();
-                List<Object> sources = new ArrayList<>();
-                try (PreparedStatement select =
-                        c.prepareStatement(spread ? SELECT_CLAIMABLE_WITH_SOURCE : SELECT_CLAIMABLE)) {
-                    select.setString(1, state.name());
-                    select.setTimestamp(2, Timestamp.from(now));
-                    select.setInt(3, spread ? max * SPREAD_WINDOW : max);
-                    try (ResultSet rs = select.executeQuery()) {
-                        while (rs.next()) {
-                            ids.add(rs.getLong(1));
-                            if (spread) {
-                                sources.add(rs.getObject(2));
-                            }
+        return inOwnTransaction(c -> {
+            Instant now = databaseNow(c);
+            try (PreparedStatement park = c.prepareStatement(PARK_EXHAUSTED)) {
+                park.setString(
+                        1,
+                        "gave up after " + maxAttempts + " attempts: the worker never finished"
+                                + " (it crashed or timed out each time)");
+                park.setString(2, state.name());
+                park.setInt(3, maxAttempts);
+                park.setTimestamp(4, Timestamp.from(now));
+                park.executeUpdate();
+            }
+            List<Long> ids = new ArrayList<>();
+            List<Object> sources = new ArrayList<>();
+            try (PreparedStatement select =
+                    c.prepareStatement(spread ? SELECT_CLAIMABLE_WITH_SOURCE : SELECT_CLAIMABLE)) {
+                select.setString(1, state.name());
+                select.setTimestamp(2, Timestamp.from(now));
+                select.setInt(3, spread ? max * SPREAD_WINDOW : max);
+                try (ResultSet rs = select.executeQuery()) {
+                    while (rs.next()) {
+                        ids.add(rs.getLong(1));
+                        if (spread) {
+                            sources.add(rs.getObject(2));
                         }
                     }
                 }
-                if (spread) {
-                    ids = RoundRobin.pick(ids, sources, max);
-                }
-                try (PreparedStatement update = c.prepareStatement(TAKE_LEASE)) {
-                    for (Long id : ids) {
-                        update.setString(1, owner);
-                        update.setTimestamp(2, Timestamp.from(now.plus(lease)));
-                        update.setLong(3, id);
-                        update.addBatch();
-                    }
-                    if (!ids.isEmpty()) {
-                        update.executeBatch();
-                    }
-                }
-                c.commit();
-                return ids;
-            } catch (SQLException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(autoCommit);
             }
-        }
+            if (spread) {
+                ids = RoundRobin.pick(ids, sources, max);
+            }
+            try (PreparedStatement update = c.prepareStatement(TAKE_LEASE)) {
+                for (Long id : ids) {
+                    update.setString(1, owner);
+                    update.setTimestamp(2, Timestamp.from(now.plus(lease)));
+                    update.setLong(3, id);
+                    update.addBatch();
+                }
+                if (!ids.isEmpty()) {
+                    update.executeBatch();
+                }
+            }
+            return ids;
+        });
     }
 
     /**
@@ -177,9 +168,7 @@ public class ArticleQueue {
         if (ids.isEmpty()) {
             return 0;
         }
-        try (Connection c = dataSource.getConnection()) {
-            boolean autoCommit = c.getAutoCommit();
-            c.setAutoCommit(false);
+        return inOwnTransaction(c -> {
             try (PreparedStatement update = c.prepareStatement(RENEW_LEASE)) {
                 Timestamp until = Timestamp.from(databaseNow(c).plus(lease));
                 for (Long id : ids) {
@@ -193,15 +182,9 @@ public class ArticleQueue {
                 for (int n : update.executeBatch()) {
                     renewed += n > 0 ? 1 : 0;
                 }
-                c.commit();
                 return renewed;
-            } catch (SQLException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(autoCommit);
             }
-        }
+        });
     }
 
     /**
@@ -255,9 +238,13 @@ public class ArticleQueue {
      * @return {@link Failure#PARKED}, or {@link Failure#LEASE_LOST} when {@code owner} no longer holds it
      */
     public Failure failPermanently(Connection c, long id, String owner, String error) throws SQLException {
+        return parkNow(c, id, owner, error, "PERMANENT");
+    }
+
+    private static Failure parkNow(Connection c, long id, String owner, String error, String kind) throws SQLException {
         try (PreparedStatement park = c.prepareStatement(PARK_NOW)) {
             park.setString(1, reason(error));
-            park.setString(2, "PERMANENT");
+            park.setString(2, kind);
             park.setLong(3, id);
             park.setString(4, owner);
             return park.executeUpdate() == 1 ? Failure.PARKED : Failure.LEASE_LOST;
@@ -277,6 +264,7 @@ public class ArticleQueue {
             Connection c, long id, String owner, String error, List<Duration> schedule, Duration serverAsked)
             throws SQLException {
         int retries;
+        Instant now;
         try (PreparedStatement select = c.prepareStatement(RETRIES_OF)) {
             select.setLong(1, id);
             select.setString(2, owner);
@@ -285,19 +273,14 @@ public class ArticleQueue {
                     return Failure.LEASE_LOST;
                 }
                 retries = rs.getInt(1);
+                now = checkSkew(rs.getObject(2, OffsetDateTime.class).toInstant());
             }
         }
         if (retries >= schedule.size()) {
             Duration total = schedule.stream().reduce(Duration.ZERO, Duration::plus);
             String parked = "gave up after " + (retries + 1) + " tries over at least " + human(total)
                     + " (transient failures); the last: " + (error == null ? "unknown error" : error);
-            try (PreparedStatement park = c.prepareStatement(PARK_NOW)) {
-                park.setString(1, reason(parked));
-                park.setString(2, "TRANSIENT");
-                park.setLong(3, id);
-                park.setString(4, owner);
-                return park.executeUpdate() == 1 ? Failure.PARKED : Failure.LEASE_LOST;
-            }
+            return parkNow(c, id, owner, parked, "TRANSIENT");
         }
         Duration wait = schedule.get(retries);
         if (serverAsked != null && serverAsked.compareTo(wait) > 0) {
@@ -305,7 +288,7 @@ public class ArticleQueue {
         }
         try (PreparedStatement retry = c.prepareStatement(RETRY_SCHEDULED)) {
             retry.setString(1, reason(error));
-            retry.setTimestamp(2, Timestamp.from(databaseNow(c).plus(wait)));
+            retry.setTimestamp(2, Timestamp.from(now.plus(wait)));
             retry.setLong(3, id);
             retry.setString(4, owner);
             return retry.executeUpdate() == 1 ? Failure.RETRY_LATER : Failure.LEASE_LOST;
@@ -367,30 +350,49 @@ public class ArticleQueue {
 
     /** {@link #fail(Connection, long, String, String, int, Duration)} in the caller's transaction. */
     public Failure failInTransaction(long id, String owner, String error, int maxAttempts, Duration retryAfter) {
-        try (Connection c = dataSource.getConnection()) {
-            return fail(c, id, owner, error, maxAttempts, retryAfter);
-        } catch (SQLException e) {
-            throw new IllegalStateException("recording the failure of article " + id + " failed", e);
-        }
+        return failOnCallerConnection(id, c -> fail(c, id, owner, error, maxAttempts, retryAfter));
     }
 
     /** {@link #failPermanently} in the caller's transaction. */
     public Failure failPermanentlyInTransaction(long id, String owner, String error) {
-        try (Connection c = dataSource.getConnection()) {
-            return failPermanently(c, id, owner, error);
-        } catch (SQLException e) {
-            throw new IllegalStateException("recording the failure of article " + id + " failed", e);
-        }
+        return failOnCallerConnection(id, c -> failPermanently(c, id, owner, error));
     }
 
     /** {@link #failTransiently} in the caller's transaction. */
     public Failure failTransientlyInTransaction(
             long id, String owner, String error, List<Duration> schedule, Duration serverAsked) {
+        return failOnCallerConnection(id, c -> failTransiently(c, id, owner, error, schedule, serverAsked));
+    }
+
+    private Failure failOnCallerConnection(long id, SqlWork<Failure> work) {
         try (Connection c = dataSource.getConnection()) {
-            return failTransiently(c, id, owner, error, schedule, serverAsked);
+            return work.run(c);
         } catch (SQLException e) {
             throw new IllegalStateException("recording the failure of article " + id + " failed", e);
         }
+    }
+
+    /** Runs {@code work} in a transaction of its own on a fresh connection: commits, or rolls back and rethrows. */
+    private <T> T inOwnTransaction(SqlWork<T> work) throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            boolean autoCommit = c.getAutoCommit();
+            c.setAutoCommit(false);
+            try {
+                T result = work.run(c);
+                c.commit();
+                return result;
+            } catch (SQLException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(autoCommit);
+            }
+        }
+    }
+
+    @FunctionalInterface
+    private interface SqlWork<T> {
+        T run(Connection c) throws SQLException;
     }
 
     /** The database's current time, the one clock all replicas share. */
@@ -401,6 +403,11 @@ public class ArticleQueue {
             rs.next();
             now = rs.getObject(1, OffsetDateTime.class).toInstant();
         }
+        return checkSkew(now);
+    }
+
+    /** Warns once when this replica's clock is far from {@code now}, the database's; returns {@code now}. */
+    private Instant checkSkew(Instant now) {
         Duration skew = Duration.between(now, clock.instant()).abs();
         if (skew.compareTo(SKEW_WARNING) > 0 && skewReported.compareAndSet(false, true)) {
             LOG.warning("this replica's clock is " + human(skew) + " away from the database's; leases and"
