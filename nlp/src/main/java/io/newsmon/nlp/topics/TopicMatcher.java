@@ -108,7 +108,7 @@ public class TopicMatcher {
             }
             try {
                 AnalystQuery q = TopicQuery.parse(t.query, t.filter, t.stem, limits);
-                register.add(new MonitorQuery(id, q.query(), t.effectiveQuery(), Map.of()));
+                register.add(new MonitorQuery(id, q.query(), q.text(), Map.of()));
                 newTopics.put(t.id, t.updatedAt);
             } catch (QueryException | IllegalArgumentException e) {
                 // the api validates on save; a query that no longer parses (the language changed) is skipped

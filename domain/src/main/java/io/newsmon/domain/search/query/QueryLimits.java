@@ -1,7 +1,7 @@
 package io.newsmon.domain.search.query;
 
+import io.quarkus.runtime.configuration.DurationConverter;
 import java.time.Duration;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -22,43 +22,23 @@ public record QueryLimits(
 
     /**
      * The limits as configured under the keys above, each key left out keeping its {@link #DEFAULT}: api (for
-     * searches and for validating topics) and nlp (for matching topics) both read them this way, so a topic
-     * is held to the same limits where it is saved and where it runs.
+     * searches and for validating topics, through its typed configuration) and nlp (for matching topics,
+     * through this) read the same keys the same way, so a topic is held to the same limits where it is saved and
+     * where it runs.
      */
     public static QueryLimits from(Function<String, Optional<String>> config) {
         return new QueryLimits(
-                config.apply("newsmon.search.max-query-length")
-                        .map(v -> Integer.parseInt(v.strip()))
-                        .orElse(DEFAULT.maxLength()),
-                config.apply("newsmon.search.max-clauses")
-                        .map(v -> Integer.parseInt(v.strip()))
-                        .orElse(DEFAULT.maxClauses()),
-                config.apply("newsmon.search.max-near-distance")
-                        .map(v -> Integer.parseInt(v.strip()))
-                        .orElse(DEFAULT.maxNearDistance()),
-                config.apply("newsmon.search.max-wildcard-expansions")
-                        .map(v -> Integer.parseInt(v.strip()))
-                        .orElse(DEFAULT.maxWildcardExpansions()),
+                intOr(config, "newsmon.search.max-query-length", DEFAULT.maxLength()),
+                intOr(config, "newsmon.search.max-clauses", DEFAULT.maxClauses()),
+                intOr(config, "newsmon.search.max-near-distance", DEFAULT.maxNearDistance()),
+                intOr(config, "newsmon.search.max-wildcard-expansions", DEFAULT.maxWildcardExpansions()),
                 config.apply("newsmon.search.timeout")
-                        .map(QueryLimits::duration)
+                        // the converter Quarkus itself uses for Duration settings, so api and nlp read one value alike
+                        .map(v -> DurationConverter.parseDuration(v.strip()))
                         .orElse(DEFAULT.timeout()));
     }
 
-    /** {@code 500ms}, {@code 5s}, {@code 2m}, {@code 1h}, a number of seconds, or ISO-8601 ({@code PT5S}). */
-    static Duration duration(String raw) {
-        String v = raw.strip().toLowerCase(Locale.ROOT);
-        if (v.startsWith("p")) {
-            return Duration.parse(v.toUpperCase(Locale.ROOT));
-        }
-        if (v.endsWith("ms")) {
-            return Duration.ofMillis(Long.parseLong(v.substring(0, v.length() - 2)));
-        }
-        long n = Long.parseLong(v.replaceAll("[smhd]$", ""));
-        return switch (v.charAt(v.length() - 1)) {
-            case 'm' -> Duration.ofMinutes(n);
-            case 'h' -> Duration.ofHours(n);
-            case 'd' -> Duration.ofDays(n);
-            default -> Duration.ofSeconds(n);
-        };
+    private static int intOr(Function<String, Optional<String>> config, String key, int orElse) {
+        return config.apply(key).map(v -> Integer.parseInt(v.strip())).orElse(orElse);
     }
 }
