@@ -27,6 +27,9 @@ public class ArticleExtractor {
     /** The time one page may take when none is given: ordinary pages take milliseconds. */
     public static final Duration DEFAULT_BUDGET = Duration.ofSeconds(10);
 
+    /** The problem of a page on which no article text was found. */
+    public static final String NO_TEXT = "no article text found on the page";
+
     private final Duration budget;
 
     /** An extractor that gives each page {@link #DEFAULT_BUDGET}. */
@@ -76,7 +79,7 @@ public class ArticleExtractor {
         if (!cut) {
             return result;
         }
-        if (!result.hasBody() && result.problem() != null && result.problem().startsWith("no article text")) {
+        if (!result.hasBody() && NO_TEXT.equals(result.problem())) {
             return result.withProblem("no article text in the first " + MAX_INPUT_BYTES
                     + " bytes, all that is read of a page (this one is " + html.length + " bytes)");
         }
@@ -161,7 +164,7 @@ public class ArticleExtractor {
                 caption,
                 PageMetadata.siteName(doc),
                 null,
-                empty ? "no article text found on the page" : null);
+                empty ? NO_TEXT : null);
     }
 
     /**

@@ -50,10 +50,7 @@ final class PageText {
             }
             out.append(c);
         }
-        int end = out.length();
-        if (end > max) {
-            end = max;
-        }
+        int end = out.length(); // never more than max: the loop stops there
         if (end > 0 && Character.isHighSurrogate(out.charAt(end - 1))) {
             end--;
         }

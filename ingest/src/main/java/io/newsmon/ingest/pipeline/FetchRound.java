@@ -111,30 +111,20 @@ public final class FetchRound {
                 throw e;
             }
         }
+        String missing = late
+                ? "not fetched: the fetch round ran past its " + roundLimit.toSeconds()
+                        + " s limit (newsmon.ingest.round-limit) before this page was done"
+                : "internal error: the fetch task died; see the ingest log";
         // what is done now counts; a cancelled task that still writes an outcome is not read
         List<Outcome> result = new ArrayList<>(urls.size());
         for (int i = 0; i < urls.size(); i++) {
-            result.add(outcomes.get(i));
+            Outcome o = outcomes.get(i);
+            result.add(o != null ? o : new Outcome(null, missing, true, null));
         }
         if (late) {
             tasks.forEach(t -> t.cancel(true));
             LOG.warning("a fetch round ran past its " + roundLimit.toSeconds()
                     + " s limit; its unfinished pages are retried later");
-        }
-        for (int i = 0; i < result.size(); i++) {
-            if (result.get(i) == null) {
-                result.set(
-                        i,
-                        late
-                                ? new Outcome(
-                                        null,
-                                        "not fetched: the fetch round ran past its " + roundLimit.toSeconds()
-                                                + " s limit (newsmon.ingest.round-limit) before this page was done",
-                                        true,
-                                        null)
-                                : new Outcome(
-                                        null, "internal error: the fetch task died; see the ingest log", true, null));
-            }
         }
         return result;
     }
@@ -146,7 +136,7 @@ public final class FetchRound {
                     page.body(), page.declaredCharset(), page.uri().toString());
             if (!extracted.hasBody()) {
                 String problem = extracted.problem();
-                return new Outcome(null, problem == null ? "no article text found on the page" : problem);
+                return new Outcome(null, problem == null ? ArticleExtractor.NO_TEXT : problem);
             }
             return new Outcome(extracted, null);
         } catch (FetchException e) {

@@ -23,14 +23,14 @@ public final class UrlPatterns {
 
     private final Pattern include;
     private final Pattern exclude;
-    private final String includeText;
-    private final String excludeText;
+    private final String includeLabel;
+    private final String excludeLabel;
 
     private UrlPatterns(String include, String exclude) {
         this.include = compile(include);
         this.exclude = compile(exclude);
-        this.includeText = include;
-        this.excludeText = exclude;
+        this.includeLabel = "include pattern " + include;
+        this.excludeLabel = "exclude pattern " + exclude;
     }
 
     /** The patterns of a source; null or blank means no pattern. */
@@ -40,10 +40,10 @@ public final class UrlPatterns {
 
     /** True when the item at {@code url} becomes an article: it matches the include and not the exclude. */
     public boolean keeps(String url) {
-        if (include != null && find(include, url, "include pattern " + includeText) == Boolean.FALSE) {
+        if (include != null && find(include, url, includeLabel) == Boolean.FALSE) {
             return false;
         }
-        return exclude == null || find(exclude, url, "exclude pattern " + excludeText) != Boolean.TRUE;
+        return exclude == null || find(exclude, url, excludeLabel) != Boolean.TRUE;
     }
 
     /** Whether {@code pattern} occurs in {@code input}, or null when finding out took more than the budget. */
