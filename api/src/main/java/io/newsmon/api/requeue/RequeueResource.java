@@ -1,6 +1,7 @@
 package io.newsmon.api.requeue;
 
 import io.newsmon.api.problem.ProblemException;
+import io.newsmon.api.problem.QueryParams;
 import io.newsmon.domain.pipeline.ArticleQueue;
 import io.newsmon.domain.pipeline.PipelineState;
 import jakarta.annotation.security.RolesAllowed;
@@ -28,8 +29,8 @@ public class RequeueResource {
 
     private final ArticleQueue queue;
 
-    public RequeueResource(DataSource dataSource) {
-        this.queue = new ArticleQueue(dataSource, Clock.systemUTC());
+    public RequeueResource(DataSource dataSource, Clock clock) {
+        this.queue = new ArticleQueue(dataSource, clock);
     }
 
     @POST
@@ -41,22 +42,11 @@ public class RequeueResource {
     public Requeued requeue(
             @QueryParam("source") String source, @QueryParam("stage") String stage, @QueryParam("kind") String kind)
             throws SQLException {
-        Long sourceId = sourceId(source);
+        Long sourceId = QueryParams.optionalId("source", source);
         PipelineState from = stage(stage);
         String failure = kind(kind);
         int n = queue.requeue(sourceId, from, failure);
         return new Requeued(n, sourceId, stage == null ? null : stage.toLowerCase(Locale.ROOT), failure);
-    }
-
-    private static Long sourceId(String source) {
-        if (source == null || source.isBlank()) {
-            return null;
-        }
-        try {
-            return Long.parseLong(source.strip());
-        } catch (NumberFormatException e) {
-            throw ProblemException.badField("source", "not a source id: '" + source + "'");
-        }
     }
 
     private static PipelineState stage(String stage) {
