@@ -47,9 +47,18 @@ public final class ShingleScore {
         }
     }
 
+    /** One page scored with the benchmark's word 4-grams. */
     public static Page page(String expected, String extracted) {
-        Map<List<String>, Integer> want = shingles(expected);
-        Map<List<String>, Integer> got = shingles(extracted);
+        return page(expected, extracted, N);
+    }
+
+    /**
+     * One page scored with word {@code n}-grams: 4 is the benchmark's metric; 1 (a bag of words) is the
+     * short-page mode, where a brief of forty words has too few 4-grams for one stray phrase to be fairly counted.
+     */
+    public static Page page(String expected, String extracted, int n) {
+        Map<List<String>, Integer> want = shingles(expected, n);
+        Map<List<String>, Integer> got = shingles(extracted, n);
         Set<List<String>> keys = new HashSet<>(want.keySet());
         keys.addAll(got.keySet());
         double tp = 0;
@@ -94,18 +103,18 @@ public final class ShingleScore {
         return tokens;
     }
 
-    static Map<List<String>, Integer> shingles(String text) {
+    static Map<List<String>, Integer> shingles(String text, int n) {
         List<String> t = tokens(text);
         Map<List<String>, Integer> counts = new HashMap<>();
         if (t.isEmpty()) {
             return counts;
         }
-        if (t.size() < N) {
+        if (t.size() < n) {
             counts.put(List.copyOf(t), 1);
             return counts;
         }
-        for (int i = 0; i + N <= t.size(); i++) {
-            counts.merge(List.copyOf(t.subList(i, i + N)), 1, Integer::sum);
+        for (int i = 0; i + n <= t.size(); i++) {
+            counts.merge(List.copyOf(t.subList(i, i + n)), 1, Integer::sum);
         }
         return counts;
     }

@@ -7,17 +7,22 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 
 /**
- * {@code ./newsmon extract-score OUT.json [--truth ground-truth.json]}: scores an extraction run with
- * the benchmark's metric (word 4-gram shingles; F1 of mean precision and mean recall). Pages missing
- * from OUT.json count as extracted empty.
+ * {@code ./newsmon extract-score OUT.json [--truth ground-truth.json] [--short] [--pages]}: scores an
+ * extraction run with the benchmark's metric (word 4-gram shingles; F1 of mean precision and mean recall).
+ * {@code --short} scores words instead of 4-grams, the fair measure for briefs of a few sentences where one
+ * stray phrase is most of the 4-grams; {@code --pages} lists every page's precision and recall, worst
+ * first. Pages missing from OUT.json count as extracted empty.
  */
 public final class ScoreCommand {
 
     static final String DEFAULT_TRUTH = "../shared/eval/extraction-dev/ground-truth.json";
+    static final String USAGE = "usage: extract-score OUT.json [--truth ground-truth.json] [--short] [--pages]";
 
     private ScoreCommand() {}
 
@@ -26,22 +31,47 @@ public final class ScoreCommand {
     }
 
     static int run(String[] args, PrintStream out, PrintStream err) {
-        if (args.length != 1 && !(args.length == 3 && args[1].equals("--truth"))) {
-            err.println("usage: extract-score OUT.json [--truth ground-truth.json]");
+        Path extracted = null;
+        Path truth = Path.of(DEFAULT_TRUTH);
+        boolean shortPages = false;
+        boolean perPage = false;
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--truth" -> {
+                    if (++i == args.length) {
+                        err.println(USAGE);
+                        return 2;
+                    }
+                    truth = Path.of(args[i]);
+                }
+                case "--short" -> shortPages = true;
+                case "--pages" -> perPage = true;
+                default -> {
+                    if (args[i].startsWith("--") || extracted != null) {
+                        err.println("extract-score: unexpected argument '" + args[i] + "'");
+                        err.println(USAGE);
+                        return 2;
+                    }
+                    extracted = Path.of(args[i]);
+                }
+            }
+        }
+        if (extracted == null) {
+            err.println(USAGE);
             return 2;
         }
-        Path extracted = Path.of(args[0]);
-        Path truth = Path.of(args.length == 3 ? args[2] : DEFAULT_TRUTH);
         for (Path p : List.of(extracted, truth)) {
             if (!Files.isRegularFile(p)) {
                 err.println("extract-score: " + p + " does not exist");
                 return 2;
             }
         }
+        int n = shortPages ? 1 : 4;
         try {
             JsonNode want = ExtractCommand.JSON.readTree(truth.toFile());
             JsonNode got = ExtractCommand.JSON.readTree(extracted.toFile());
             List<ShingleScore.Page> pages = new ArrayList<>();
+            List<Map.Entry<String, ShingleScore.Page>> byId = new ArrayList<>();
             int missing = 0;
             for (Iterator<String> ids = want.fieldNames(); ids.hasNext(); ) {
                 String id = ids.next();
@@ -49,17 +79,39 @@ public final class ScoreCommand {
                 if (page.isMissingNode()) {
                     missing++;
                 }
-                pages.add(ShingleScore.page(
+                ShingleScore.Page score = ShingleScore.page(
                         want.path(id).path("articleBody").asText(""),
-                        page.path("articleBody").asText("")));
+                        page.path("articleBody").asText(""),
+                        n);
+                pages.add(score);
+                byId.add(Map.entry(id, score));
             }
             ShingleScore.Corpus c = ShingleScore.corpus(pages);
-            out.printf("pages %d (missing from %s: %d)%n", c.pages(), extracted.getFileName(), missing);
+            out.printf(
+                    "pages %d (missing from %s: %d), metric: %s%n",
+                    c.pages(), extracted.getFileName(), missing, shortPages ? "words (--short)" : "word 4-grams");
             out.printf("F1 %.4f  precision %.4f  recall %.4f%n", c.f1(), c.precision(), c.recall());
+            if (perPage) {
+                byId.sort(Comparator.comparingDouble(e -> f1(e.getValue())));
+                for (Map.Entry<String, ShingleScore.Page> e : byId) {
+                    out.printf(
+                            "  %.3f  P %.3f  R %.3f  %s%n",
+                            f1(e.getValue()),
+                            e.getValue().precision().orElse(0),
+                            e.getValue().recall().orElse(0),
+                            e.getKey());
+                }
+            }
             return 0;
         } catch (IOException e) {
             err.println("extract-score: cannot read JSON: " + e.getMessage());
             return 1;
         }
+    }
+
+    private static double f1(ShingleScore.Page p) {
+        double precision = p.precision().orElse(0);
+        double recall = p.recall().orElse(0);
+        return precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall);
     }
 }
