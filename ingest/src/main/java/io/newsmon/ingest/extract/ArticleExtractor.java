@@ -145,10 +145,18 @@ public class ArticleExtractor {
         Element body = doc.body();
         String structured = StructuredData.articleBody(doc);
         Set<String> visible = structured == null ? Set.of() : Shingles.of(body.text());
-        PageCleaner.clean(body);
-        List<Element> content = ContentScorer.articleElements(body);
-        String text = content.isEmpty() ? null : BodyText.render(content, title);
+        Element noscript = noscriptContent(body, doc.baseUri());
+        Element gallery = body.selectFirst(":has(> figure + figure + figure)") == null ? null : body.clone();
+        String text = bodyText(body, title);
         text = preferStructured(text, structured, visible);
+        // the fallback chain, for a page whose visible text is weak: its captions, its noscript, its JSON-LD
+        if (isWeak(text) && gallery != null && PageCleaner.keepGalleryCaptions(gallery)) {
+            text = stronger(text, bodyText(gallery, title));
+        }
+        if (isWeak(text)) {
+            text = stronger(text, noscript == null ? null : bodyText(noscript, title));
+            text = stronger(text, structured);
+        }
         boolean empty = text == null || text.isBlank();
         return new ExtractedArticle(
                 title,
@@ -165,6 +173,54 @@ public class ArticleExtractor {
                 PageMetadata.siteName(doc),
                 null,
                 empty ? NO_TEXT : null);
+    }
+
+    /** The article text found in {@code body} by cleaning, scoring and rendering; null when none stands out. */
+    private static String bodyText(Element body, String title) {
+        PageCleaner.clean(body);
+        List<Element> content = ContentScorer.articleElements(body);
+        return content.isEmpty() ? null : BodyText.render(content, title);
+    }
+
+    /**
+     * What the page shows readers without scripts, parsed as a page of its own: lazy-loading sites put the
+     * article there and leave the visible container empty until a script fills it. Null when the noscript
+     * blocks hold little text (the usual tracking pixel or "enable JavaScript" line).
+     */
+    private static Element noscriptContent(Element body, String baseUri) {
+        StringBuilder html = new StringBuilder();
+        for (Element ns : body.select("noscript")) {
+            ExtractionBudget.check();
+            html.append(ns.html()).append('\n');
+        }
+        if (html.length() < FALLBACK_TEXT) {
+            return null;
+        }
+        Element parsed = ExtractionBudget.parse(html.toString(), baseUri).body();
+        return PageText.textLength(parsed, FALLBACK_TEXT) < FALLBACK_TEXT ? null : parsed;
+    }
+
+    /** Shorter than this, a body found in the page is weak: the fallbacks are asked whether they have more. */
+    static final int WEAK_TEXT = 250;
+
+    /** The least text a fallback must offer to replace a weak body: two sentences. */
+    static final int FALLBACK_TEXT = 120;
+
+    private static boolean isWeak(String text) {
+        return text == null || text.strip().length() < WEAK_TEXT;
+    }
+
+    /**
+     * The fallback when it holds clearly more than the weak body found first (twice as long and at
+     * least {@link #FALLBACK_TEXT} characters); else what was found.
+     */
+    static String stronger(String found, String fallback) {
+        if (fallback == null || fallback.isBlank()) {
+            return found;
+        }
+        int have = found == null ? 0 : found.strip().length();
+        int offered = fallback.strip().length();
+        return offered >= FALLBACK_TEXT && offered >= 2 * have ? fallback : found;
     }
 
     /**

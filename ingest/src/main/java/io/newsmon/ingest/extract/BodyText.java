@@ -41,38 +41,99 @@ final class BodyText {
 
     private static final Pattern BYLINE =
             Pattern.compile("^(by|por|par|von|di|door|af)\\s+\\p{Lu}.*", Pattern.CASE_INSENSITIVE);
+    /** A block that is only a clock time, as live blogs stamp each entry: "09:02", "9.45am", "18:30 GMT". */
+    private static final Pattern TIME_STAMP =
+            Pattern.compile("\\d{1,2}[:.]\\d{2}(\\s?[ap]\\.?m\\.?)?(\\s?[A-Z]{2,4})?", Pattern.CASE_INSENSITIVE);
+
     private static final int EDGE = 3;
 
+    /** One rendered block, whether it was a heading, and whether it was quoted ({@code <blockquote>}). */
+    record Block(String text, boolean heading, boolean quoted) {}
+
     static String render(List<Element> elements, String title) {
-        List<String> blocks = new ArrayList<>();
+        List<Block> blocks = new ArrayList<>();
         for (Element e : elements) {
             collect(e, blocks);
         }
-        return String.join("\n\n", trimEdges(blocks, title));
+        List<Block> kept = withoutEchoes(trimEdges(blocks, title));
+        // a heading with nothing after it introduced a box whose links were dropped ("More stories")
+        while (!kept.isEmpty() && kept.get(kept.size() - 1).heading()) {
+            kept.remove(kept.size() - 1);
+        }
+        List<String> text = new ArrayList<>(kept.size());
+        kept.forEach(b -> text.add(b.text()));
+        return String.join("\n\n", text);
     }
 
     /**
      * Containers often start or end with what surrounds the story rather than the story: the headline
-     * again, a byline, a date line, a photo credit. Only the first and last few blocks are examined.
+     * again, a byline, a date line, a photo credit. Only the first and last few blocks are examined; on a
+     * short body only the surest signs (date lines and bylines) count.
      */
-    static List<String> trimEdges(List<String> blocks, String title) {
+    static List<Block> trimEdges(List<Block> blocks, String title) {
         String headline = title == null ? null : normalize(title);
-        List<String> kept = new ArrayList<>();
+        List<Block> kept = new ArrayList<>();
+        boolean longBody = blocks.size() > 2 * EDGE;
         for (int i = 0; i < blocks.size(); i++) {
-            String block = blocks.get(i);
+            String block = blocks.get(i).text();
             if (headline != null && normalize(block).equals(headline)) {
                 continue;
             }
-            boolean edge = i < EDGE || i >= blocks.size() - EDGE;
-            if (edge && blocks.size() > 2 * EDGE && isFurnitureAtEdge(block, i < EDGE)) {
+            if (TIME_STAMP.matcher(block).matches()) {
                 continue;
             }
-            kept.add(block);
+            boolean edge = i < EDGE || i >= blocks.size() - EDGE;
+            if (edge && isFurnitureAtEdge(block, i < EDGE, longBody || i == 0 && blocks.size() > 1)) {
+                continue;
+            }
+            kept.add(blocks.get(i));
         }
         return kept;
     }
 
-    private static boolean isFurnitureAtEdge(String block, boolean leading) {
+    /**
+     * Drops pull quotes: a short quoted block whose words all but repeat those of a longer block of the same
+     * body (the page shows the sentence twice; the reader reads it once).
+     */
+    static List<Block> withoutEchoes(List<Block> blocks) {
+        List<Block> kept = new ArrayList<>(blocks.size());
+        for (Block b : blocks) {
+            if (!b.quoted() || b.text().length() > 300 || !echoes(b, blocks)) {
+                kept.add(b);
+            }
+        }
+        return kept;
+    }
+
+    private static boolean echoes(Block quote, List<Block> blocks) {
+        List<String> words = words(quote.text());
+        if (words.size() < 6) {
+            return false;
+        }
+        for (Block other : blocks) {
+            if (other == quote || other.text().length() <= quote.text().length()) {
+                continue;
+            }
+            Set<String> in = new java.util.HashSet<>(words(other.text()));
+            long found = words.stream().filter(in::contains).count();
+            if (found >= 0.8 * words.size()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static List<String> words(String text) {
+        List<String> out = new ArrayList<>();
+        for (String w : text.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+")) {
+            if (!w.isEmpty()) {
+                out.add(w);
+            }
+        }
+        return out;
+    }
+
+    private static boolean isFurnitureAtEdge(String block, boolean leading, boolean creditsToo) {
         if (block.length() > 300) {
             return false; // a date line, byline or credit is short; and the patterns below need not see more
         }
@@ -84,7 +145,8 @@ final class BodyText {
             return true;
         }
         // "Associated Press", "ITV, ASSOCIATED PRESS": a credit line of capitalised words
-        return leading
+        return creditsToo
+                && leading
                 && words <= 4
                 && block.chars().noneMatch(c -> c == '.' || c == '?' || c == '!')
                 && java.util.Arrays.stream(block.split("[\\s,]+"))
@@ -97,7 +159,7 @@ final class BodyText {
                 .strip();
     }
 
-    private static void collect(Element root, List<String> out) {
+    private static void collect(Element root, List<Block> out) {
         Collector collector = new Collector(out);
         NodeTraversor.traverse(collector, root);
         collector.flush();
@@ -105,14 +167,15 @@ final class BodyText {
 
     /** Gathers text into the current block and flushes it at every block boundary. */
     private static final class Collector implements NodeVisitor {
-        private final List<String> out;
+        private final List<Block> out;
         private final StringBuilder text = new StringBuilder();
         private int linkDepth;
         private int linkedChars;
         private int headingDepth;
+        private int quoteDepth;
         private boolean heading;
 
-        Collector(List<String> out) {
+        Collector(List<Block> out) {
             this.out = out;
         }
 
@@ -138,6 +201,9 @@ final class BodyText {
                 if (tag.equals("h1")) {
                     headingDepth++;
                 }
+                if (tag.equals("blockquote")) {
+                    quoteDepth++;
+                }
                 if (tag.matches("h[2-6]")) {
                     heading = true;
                 }
@@ -156,6 +222,9 @@ final class BodyText {
                 }
                 if (tag.equals("h1")) {
                     headingDepth--;
+                }
+                if (tag.equals("blockquote")) {
+                    quoteDepth--;
                 }
             }
         }
@@ -178,7 +247,8 @@ final class BodyText {
                     && FURNITURE.matcher(block.toLowerCase(Locale.ROOT)).matches()) {
                 return;
             }
-            out.add(block);
+            // a quote with a link is an embedded post quoted for itself, not a pull quote
+            out.add(new Block(block, isHeading, quoteDepth > 0 && linked == 0));
         }
     }
 }

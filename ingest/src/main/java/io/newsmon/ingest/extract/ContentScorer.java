@@ -101,7 +101,102 @@ final class ContentScorer {
         if (top == null) {
             return List.of();
         }
-        return withSiblings(top, topScore);
+        return withSiblings(joinCousins(top, topScore), topScore);
+    }
+
+    /**
+     * A body spread over containers that are not siblings (each part wrapped at its own depth, an ad
+     * between them) scores as several candidates made from one template: the same tag and class. Strong
+     * candidates of the winner's kind near it are joined by taking their closest common ancestor, as long
+     * as that ancestor holds little besides them.
+     */
+    private Element joinCousins(Element top, double topScore) {
+        List<Element> parts = new ArrayList<>();
+        parts.add(top);
+        Element joined = top;
+        int partsText = PageText.textLength(top, Integer.MAX_VALUE);
+        List<Map.Entry<Element, Double>> strong = new ArrayList<>();
+        for (Map.Entry<Element, Double> e : scores.entrySet()) {
+            if (e.getKey() != top && e.getValue() >= COUSIN_SHARE * topScore) {
+                strong.add(e);
+            }
+        }
+        strong.sort(Map.Entry.<Element, Double>comparingByValue().reversed());
+        for (Map.Entry<Element, Double> e : strong) {
+            ExtractionBudget.check();
+            Element cousin = e.getKey();
+            if (isWithin(cousin, joined) || isWithin(joined, cousin)) {
+                continue;
+            }
+            int cousinText = PageText.textLength(cousin, Integer.MAX_VALUE);
+            if (!sameKind(cousin, top) || cousinText < 120 || linkDensity(cousin) > 0.25 || !readsLikeProse(cousin)) {
+                continue;
+            }
+            Element ancestor = commonAncestor(joined, cousin);
+            if (ancestor == null || ancestor.tagName().equals("body") || depthBelow(joined, ancestor) > 4) {
+                continue;
+            }
+            int together = partsText + cousinText;
+            int held = PageText.textLength(ancestor, together * 2);
+            if (held <= together * 1.15 + 100) {
+                joined = ancestor;
+                partsText = together;
+            }
+        }
+        return joined;
+    }
+
+    private static boolean sameKind(Element a, Element b) {
+        return !a.className().isBlank()
+                && a.tagName().equals(b.tagName())
+                && a.className().equals(b.className());
+    }
+
+    /**
+     * Paragraphs of a story run long; the one-line teasers of a grid of cards do not. True when the
+     * element's paragraphs average at least 80 characters.
+     */
+    private static boolean readsLikeProse(Element e) {
+        int paragraphs = 0;
+        int chars = 0;
+        for (Element p : e.select("p")) {
+            paragraphs++;
+            chars += PageText.textLength(p, 1000);
+        }
+        return paragraphs > 0 && chars >= 80 * paragraphs;
+    }
+
+    /** How strong a candidate must be, against the winner, to be joined with it. */
+    private static final double COUSIN_SHARE = 0.4;
+
+    private static boolean isWithin(Element e, Element container) {
+        for (Element p = e; p != null; p = p.parent()) {
+            if (p == container) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Element commonAncestor(Element a, Element b) {
+        java.util.Set<Element> up = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+        for (Element p = a; p != null; p = p.parent()) {
+            up.add(p);
+        }
+        for (Element p = b; p != null; p = p.parent()) {
+            if (up.contains(p)) {
+                return p;
+            }
+        }
+        return null;
+    }
+
+    private static int depthBelow(Element e, Element ancestor) {
+        int depth = 0;
+        for (Element p = e; p != null && p != ancestor; p = p.parent()) {
+            depth++;
+        }
+        return depth;
     }
 
     /**

@@ -63,9 +63,53 @@ final class PageCleaner {
         for (Element form : body.select("form")) {
             ExtractionBudget.check();
             if (PageText.textLength(form, 300) < 300) {
+                Element box = form.parent();
                 form.remove();
+                // the pitch beside a sign-up form ("Get the morning briefing in your inbox") goes with it
+                if (box != null && box != body && isSmallBox(box)) {
+                    box.remove();
+                }
             }
         }
+    }
+
+    private static boolean isSmallBox(Element box) {
+        String tag = box.tagName();
+        return (tag.equals("div") || tag.equals("section"))
+                && box.children().size() <= 3
+                && PageText.textLength(box, 200) < 200;
+    }
+
+    /**
+     * A gallery is three or more captioned figures side by side; on a page whose text alone is weak the
+     * captions are the story. Turns each such figure into a paragraph of its caption (run before
+     * {@link #clean}, which drops figures); true when the page had a gallery.
+     */
+    static boolean keepGalleryCaptions(Element body) {
+        boolean found = false;
+        for (Element gallery : body.select(":has(> figure figcaption)")) {
+            ExtractionBudget.check();
+            List<Element> figures = new ArrayList<>();
+            for (Element child : gallery.children()) {
+                if (child.tagName().equals("figure") && child.selectFirst("figcaption") != null) {
+                    figures.add(child);
+                }
+            }
+            if (figures.size() < 3) {
+                continue;
+            }
+            found = true;
+            for (Element figure : figures) {
+                Element caption = figure.selectFirst("figcaption");
+                for (Element credit : caption.getAllElements()) {
+                    if (credit != caption && isUnlikely(credit)) {
+                        credit.remove();
+                    }
+                }
+                figure.replaceWith(new Element("p").appendChildren(caption.childNodesCopy()));
+            }
+        }
+        return found;
     }
 
     private static boolean isHidden(Element e) {
