@@ -67,8 +67,14 @@ class StatementTimeoutTest {
     /** A connection as the pool opens one: the service's URL, credentials and connection properties. */
     private Connection newConnection(String url) throws SQLException {
         Properties p = new Properties();
-        p.put("user", config.getOptionalValue("quarkus.datasource.username", String.class).orElse(""));
-        p.put("password", config.getOptionalValue("quarkus.datasource.password", String.class).orElse(""));
+        p.put(
+                "user",
+                config.getOptionalValue("quarkus.datasource.username", String.class)
+                        .orElse(""));
+        p.put(
+                "password",
+                config.getOptionalValue("quarkus.datasource.password", String.class)
+                        .orElse(""));
         for (String key : new String[] {"options", "QUERY_TIMEOUT"}) {
             p.put(key, config.getValue(PROPERTIES + key, String.class));
         }
