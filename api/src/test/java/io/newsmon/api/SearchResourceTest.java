@@ -388,4 +388,43 @@ class SearchResourceTest {
                 .body("ready", equalTo(true))
                 .body("pending", equalTo(1));
     }
+
+    @Test
+    void adminsSeeTheIndexHealthAndItsSkippedArticles() {
+        given().auth()
+                .oauth2(TestTokens.analyst())
+                .get("/api/search/status")
+                .then()
+                .statusCode(200)
+                .body("ready", equalTo(true))
+                .body("failure", equalTo(null))
+                .body("skipped", equalTo(0));
+        given().auth()
+                .oauth2(TestTokens.admin())
+                .get("/api/search/skipped")
+                .then()
+                .statusCode(200)
+                .body("size()", equalTo(0));
+        given().auth()
+                .oauth2(TestTokens.analyst())
+                .get("/api/search/skipped")
+                .then()
+                .statusCode(403);
+        given().auth()
+                .oauth2(TestTokens.admin())
+                .queryParam("limit", "0")
+                .get("/api/search/skipped")
+                .then()
+                .statusCode(400)
+                .body("detail", containsString("limit"));
+        given().auth()
+                .oauth2(TestTokens.admin())
+                .post("/api/search/reconcile")
+                .then()
+                .statusCode(202);
+        given().get("/q/health/ready")
+                .then()
+                .statusCode(200)
+                .body("checks.find { it.name == 'search-index' }.status", equalTo("UP"));
+    }
 }

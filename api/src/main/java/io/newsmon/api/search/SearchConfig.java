@@ -29,6 +29,22 @@ public interface SearchConfig {
     @WithDefault("2000")
     int lateWindow();
 
+    /** How often an index whose writer failed (a full disk) tries to reopen and catch up from the database. */
+    @WithDefault("10s")
+    Duration recoveryInterval();
+
+    /**
+     * How often the index is compared with the database (and at start, once caught up): per range of
+     * {@link #reconcileRange()} sequence numbers, what the index lacks is indexed and what it should not hold is
+     * dropped.
+     */
+    @WithDefault("10m")
+    Duration reconcileInterval();
+
+    /** Sequence numbers per range the reconcile pass counts; only the ranges that differ are read in full. */
+    @WithDefault("10000")
+    int reconcileRange();
+
     @WithDefault("2000")
     int maxQueryLength();
 

@@ -3,9 +3,10 @@ package io.newsmon.api.search;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Readiness;
 
-/** The api is ready once its search index has caught up with the database. */
+/** The api is ready once its search index has caught up with the database, and DOWN with the reason while its writer has failed. */
 @Readiness
 @ApplicationScoped
 public class SearchReadiness implements HealthCheck {
@@ -18,6 +19,11 @@ public class SearchReadiness implements HealthCheck {
 
     @Override
     public HealthCheckResponse call() {
-        return HealthCheckResponse.named("search-index").status(index.ready()).build();
+        HealthCheckResponseBuilder r = HealthCheckResponse.named("search-index").status(index.ready());
+        String failure = index.failure();
+        if (failure != null) {
+            r.withData("failure", failure);
+        }
+        return r.build();
     }
 }

@@ -13,6 +13,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.sql.SQLException;
+import java.util.List;
 import java.util.Locale;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -92,6 +94,27 @@ public class SearchResource {
     @Operation(summary = "Drop the index and rebuild it from the database, in the background")
     public Response reindex() {
         index.rebuild();
+        return Response.accepted(index.status()).build();
+    }
+
+    @GET
+    @Path("skipped")
+    @RolesAllowed("admin")
+    @Operation(
+            summary = "Articles the index could not take, most recent first, with the error; the reconcile pass and a"
+                    + " reindex try them again")
+    public List<SkippedArticles.Skipped> skipped(
+            @Parameter(description = "at most this many, 1 to 1000 (default 100)") @QueryParam("limit") String limit)
+            throws SQLException {
+        return index.skipped(QueryParams.intIn("limit", limit, 100, 1, 1000));
+    }
+
+    @POST
+    @Path("reconcile")
+    @RolesAllowed("admin")
+    @Operation(summary = "Compare the index with the database now and repair what differs, in the background")
+    public Response reconcile() {
+        index.reconcileSoon();
         return Response.accepted(index.status()).build();
     }
 

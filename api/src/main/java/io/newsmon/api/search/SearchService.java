@@ -1,11 +1,14 @@
 package io.newsmon.api.search;
 
+import io.newsmon.api.problem.Problem;
+import io.newsmon.api.problem.ProblemException;
 import io.newsmon.domain.dto.SearchResult;
 import io.newsmon.domain.search.query.AnalystQuery;
 import io.newsmon.domain.search.query.QueryLimits;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.List;
 import org.apache.lucene.search.IndexSearcher;
 
 /** Searches this replica's index with the configured limits. */
@@ -31,9 +34,15 @@ public class SearchService {
         return executor.parse(field, q, stem);
     }
 
+    /** Searches, or throws a 503 problem naming the reason while the index writer has failed. */
     public SearchResult search(SearchExecutor.Request r) {
         try {
-            IndexSearcher searcher = index.acquire();
+            IndexSearcher searcher;
+            try {
+                searcher = index.acquire();
+            } catch (SearchIndex.UnavailableException e) {
+                throw unavailable(e.getMessage());
+            }
             try {
                 return executor.search(searcher, r);
             } finally {
@@ -42,5 +51,17 @@ public class SearchService {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    static ProblemException unavailable(String reason) {
+        return new ProblemException(new Problem(
+                "about:blank",
+                "Service Unavailable",
+                503,
+                "the search index is unavailable (" + reason + "); it reopens and catches up from the database"
+                        + " on its own, see /q/health/ready",
+                List.of(),
+                null,
+                null));
     }
 }
