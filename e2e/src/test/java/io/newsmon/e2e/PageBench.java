@@ -67,7 +67,7 @@ class PageBench {
 
         long firstEntity;
         long someArticle;
-        try (Connection c = DriverManager.getConnection(JDBC, "sa", "")) {
+        try (Connection c = DriverManager.getConnection(JDBC, "sa", Platform.h2Password())) {
             firstEntity = entities(c);
             someArticle = load(c, wanted, firstEntity);
         }
@@ -177,7 +177,7 @@ class PageBench {
     }
 
     private static long count() throws Exception {
-        try (Connection c = DriverManager.getConnection(JDBC, "sa", "");
+        try (Connection c = DriverManager.getConnection(JDBC, "sa", Platform.h2Password());
                 ResultSet rs = c.createStatement().executeQuery("SELECT COUNT(*) FROM article")) {
             rs.next();
             return rs.getLong(1);

@@ -2,6 +2,10 @@ package io.newsmon.e2e;
 
 import static io.restassured.RestAssured.given;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
 /** Where the running platform is, and tokens from its real Keycloak. */
 final class Platform {
 
@@ -10,6 +14,23 @@ final class Platform {
     static final String KEYCLOAK = System.getProperty("newsmon.e2e.keycloak", "http://127.0.0.1:8180/realms/newsmon");
 
     private Platform() {}
+
+    /**
+     * The password of the launcher's H2 database: {@code -Dnewsmon.e2e.db-password}, or the random one the
+     * launcher keeps in {@code data/.db-password} of this checkout.
+     */
+    static String h2Password() throws IOException {
+        String given = System.getProperty("newsmon.e2e.db-password");
+        if (given != null) {
+            return given;
+        }
+        Path file = Path.of("..", "data", ".db-password").toAbsolutePath().normalize();
+        if (!Files.isReadable(file)) {
+            throw new IllegalStateException(file + " is missing: start the platform with ./newsmon up (it creates"
+                    + " the H2 password there), or pass -Dnewsmon.e2e.db-password");
+        }
+        return Files.readString(file).strip();
+    }
 
     /**
      * Waits until the demo newsroom's 21 articles are ENRICHED: ingest fetches politely (one page per
