@@ -42,6 +42,9 @@ class DashboardLoginE2ETest {
 
         // the home page is the overview; the latest articles are one click away
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("nav.nav")));
+        assertThat(browser.findElements(By.linkText("Sources")))
+                .as("the admin's pages are not offered to an analyst")
+                .isEmpty();
         browser.findElement(By.linkText("Latest")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("tr.article-row")));
         List<WebElement> rows = browser.findElements(By.cssSelector("tr.article-row"));
