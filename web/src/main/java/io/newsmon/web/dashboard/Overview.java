@@ -7,6 +7,7 @@ import io.newsmon.domain.dto.StoryView;
 import io.newsmon.domain.dto.TopicMatchView;
 import io.newsmon.domain.dto.TopicView;
 import io.newsmon.web.api.NewsmonApi;
+import io.newsmon.web.sources.SourcePages;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -43,7 +44,7 @@ public record Overview(
      * of the eight days.
      */
     public record Trend(
-            String type, String name, long today, double baseline, String sparkline, String href, String searchHref) {
+            String type, String name, long today, double baseline, String sparkline, String href) {
         /** ↑ clearly above its own baseline, ↓ clearly below, → about usual. */
         public String arrow() {
             if (today > baseline * 1.5 + 0.5) {
@@ -118,7 +119,7 @@ public record Overview(
         SourceHealth health = null;
         if (all != null) {
             List<SourceView> attention = all.stream()
-                    .filter(s -> s.enabled() && (s.silent() || s.consecutiveFailures() > 0))
+                    .filter(s -> SourcePages.inState(s, "attention"))
                     .sorted(Comparator.comparing(SourceView::silent)
                             .reversed()
                             .thenComparing(Comparator.comparingInt(SourceView::consecutiveFailures)
@@ -128,11 +129,9 @@ public record Overview(
             health = new SourceHealth(
                     attention,
                     all.size(),
-                    (int) all.stream()
-                            .filter(s -> s.enabled() && s.consecutiveFailures() > 0)
-                            .count(),
-                    (int) all.stream().filter(s -> s.enabled() && s.silent()).count(),
-                    (int) all.stream().filter(s -> !s.enabled()).count());
+                    (int) all.stream().filter(s -> SourcePages.inState(s, "failing")).count(),
+                    (int) all.stream().filter(s -> SourcePages.inState(s, "silent")).count(),
+                    (int) all.stream().filter(s -> SourcePages.inState(s, "disabled")).count());
         }
 
         List<TopicView> mine = attempt(problems, "topics", api::topics, List.of());
@@ -202,8 +201,7 @@ public record Overview(
                     todayCount,
                     baseline,
                     Charts.sparkline(perDay, 80, 20),
-                    EntityLinks.href(type, c.value()),
-                    SearchPage.href(new SearchPage.Params(clause, null, null, "date", 0, 25, false, List.of()), null)));
+                    EntityLinks.href(type, c.value())));
         }
         out.sort(Comparator.comparingDouble((Trend t) -> (t.today() + 1) / (t.baseline() + 1))
                 .reversed());
