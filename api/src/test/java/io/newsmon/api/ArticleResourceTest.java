@@ -85,6 +85,56 @@ class ArticleResourceTest {
     }
 
     @Test
+    void undatedArticlesAreListedByWhenTheyWereFoundAmongTheDatedOnes() {
+        QuarkusTransaction.requiringNew().run(() -> {
+            Source s = Source.findById(sourceId);
+            undated(s, "Found mid-month", PipelineState.ENRICHED, "2026-11-20T08:00:00Z");
+            undated(s, "Found in October", PipelineState.EXTRACTED, "2026-10-01T08:00:00Z");
+        });
+        String token = TestTokens.analyst();
+        given().auth()
+                .oauth2(token)
+                .get("/api/articles?size=2")
+                .then()
+                .body("total", equalTo(5))
+                .body("items.title", contains("Le plus récent", "Found mid-month"));
+        given().auth()
+                .oauth2(token)
+                .get("/api/articles?size=2&page=1")
+                .then()
+                .body("items.title", contains("Middle", "Oldest"));
+        given().auth()
+                .oauth2(token)
+                .get("/api/articles?size=2&page=2")
+                .then()
+                .body("page", equalTo(2))
+                .body("items.title", contains("Found in October"));
+        given().auth()
+                .oauth2(token)
+                .get("/api/articles?size=2&page=3")
+                .then()
+                .body("total", equalTo(5))
+                .body("items", hasSize(0));
+        given().auth()
+                .oauth2(token)
+                .get("/api/articles?state=extracted")
+                .then()
+                .body("total", equalTo(2))
+                .body("items.title", contains("Middle", "Found in October"));
+    }
+
+    private static void undated(Source s, String title, PipelineState state, String discovered) {
+        Article a = new Article();
+        a.source = s;
+        a.url = "http://news.example/undated/" + title.hashCode();
+        a.title = title;
+        a.language = "en";
+        a.state = state;
+        a.discoveredAt = Instant.parse(discovered);
+        a.persist();
+    }
+
+    @Test
     void filtersBySourceLanguageAndState() {
         String token = TestTokens.analyst();
         given().auth()

@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.notNullValue;
 
 import io.newsmon.domain.article.Article;
 import io.newsmon.domain.source.Source;
@@ -235,6 +236,16 @@ class SourceResourceTest {
                 .body("find { it.url == 'https://quiet.example/rss' }.silent", equalTo(true))
                 .body("find { it.url == 'https://quiet.example/rss' }.articlesPerDay", equalTo(0.0f))
                 .body("find { it.url == 'https://quiet.example/rss' }.articleCount", equalTo(10));
+        long quiet = QuarkusTransaction.requiringNew()
+                .call(() -> Source.findByUrl("https://quiet.example/rss").orElseThrow().id);
+        given().auth()
+                .oauth2(TestTokens.analyst())
+                .get("/api/sources/" + quiet)
+                .then()
+                .statusCode(200)
+                .body("silent", equalTo(true))
+                .body("articleCount", equalTo(10))
+                .body("lastArticleAt", notNullValue());
     }
 
     private static Source source(String url, Instant now) {

@@ -3,8 +3,6 @@ package io.newsmon.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -13,59 +11,40 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** An analyst signs in through Keycloak's own login form in Chromium and reads the demo articles. */
 class DashboardLoginE2ETest {
 
+    private Chromium chromium;
     private ChromeDriver browser;
     private WebDriverWait wait;
 
     @BeforeEach
     void chromium() throws Exception {
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(System.getProperty("newsmon.e2e.chromium", "/usr/bin/chromium"));
-        options.addArguments(
-                "--headless",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-dev-shm-usage",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--no-first-run",
-                "--window-size=1280,1000",
-                "--user-data-dir=" + Files.createTempDirectory("newsmon-chromium"));
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(Path.of(System.getProperty("newsmon.e2e.chromedriver", "/usr/bin/chromedriver"))
-                        .toFile())
-                .build();
-        browser = new ChromeDriver(service, options);
-        wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        chromium = new Chromium();
+        browser = chromium.driver;
+        wait = chromium.wait;
     }
 
     @AfterEach
     void close() {
-        if (browser != null) {
-            browser.quit();
+        if (chromium != null) {
+            chromium.close();
         }
     }
 
     @Test
     void analystSignsInSeesTheDemoArticlesReadsOneAndSignsOut() throws Exception {
         Platform.awaitDemoArticles();
-        browser.get(Platform.WEB + "/");
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("username")));
-        assertThat(browser.getCurrentUrl()).as("Keycloak's own login page").contains("/realms/newsmon/");
-        browser.findElement(By.id("username")).sendKeys("analyst");
-        browser.findElement(By.id("password")).sendKeys("analyst");
-        browser.findElement(By.id("kc-login")).click();
+        chromium.signIn("analyst", "analyst");
 
         // the home page is the overview; the latest articles are one click away
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("nav.nav")));
+        assertThat(browser.findElements(By.linkText("Sources")))
+                .as("the admin's pages are not offered to an analyst")
+                .isEmpty();
         browser.findElement(By.linkText("Latest")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("tr.article-row")));
         List<WebElement> rows = browser.findElements(By.cssSelector("tr.article-row"));
@@ -100,15 +79,13 @@ class DashboardLoginE2ETest {
         browser.get(Platform.WEB + "/search?q=harbour+AND+%28port");
         assertThat(browser.findElement(By.id("q-error")).getText()).contains("unbalanced parenthesis at 12");
 
-        browser.findElement(By.cssSelector("a.logout")).click();
-        wait.until(ExpectedConditions.urlContains("/signed-out"));
+        chromium.signOut();
         browser.get(Platform.WEB + "/");
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("username")));
     }
 
     private void screenshot(String name) throws Exception {
-        Path dir = Path.of("target", "screenshots");
-        Files.createDirectories(dir);
-        Files.write(dir.resolve(name + ".png"), browser.getScreenshotAs(OutputType.BYTES));
+        Files.createDirectories(Chromium.SCREENSHOTS);
+        Files.write(Chromium.SCREENSHOTS.resolve(name + ".png"), browser.getScreenshotAs(OutputType.BYTES));
     }
 }

@@ -130,6 +130,7 @@ class PageBench {
                 "p50 ms",
                 "p95 ms",
                 "max ms"));
+        System.out.print(report);
         List<String> failed = new ArrayList<>();
         for (Map.Entry<String, String> page : pages.entrySet()) {
             HttpRequest request = HttpRequest.newBuilder(URI.create(Platform.WEB + page.getValue()))
@@ -170,7 +171,6 @@ class PageBench {
             System.out.print(line);
             report.append(line);
         }
-        System.out.print(report);
         Files.createDirectories(Path.of("target"));
         Files.writeString(Path.of("target", "page-bench.txt"), report);
         assertThat(failed).as("pages that failed or timed out").isEmpty();
@@ -273,7 +273,7 @@ class PageBench {
                     long id = ids.get(i);
                     int[] who = named.get(i);
                     int offset = 0;
-                    for (int w : who.length == 2 && who[0] == who[1] ? new int[] {who[0]} : who) {
+                    for (int w : who[0] == who[1] ? new int[] {who[0]} : who) {
                         String text = name(w);
                         mention.setLong(1, id);
                         mention.setString(2, w % 3 == 0 ? "PERSON" : w % 3 == 1 ? "ORGANIZATION" : "LOCATION");

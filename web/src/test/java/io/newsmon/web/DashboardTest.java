@@ -1,17 +1,26 @@
 package io.newsmon.web;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.oidc.server.OidcWireMock;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import java.net.URL;
+import java.util.List;
+import java.util.Set;
 import org.htmlunit.FailingHttpStatusCodeException;
 import org.htmlunit.SilentCssErrorHandler;
 import org.htmlunit.WebClient;
 import org.htmlunit.html.DomNode;
+import org.htmlunit.html.HtmlAnchor;
 import org.htmlunit.html.HtmlForm;
 import org.htmlunit.html.HtmlPage;
 import org.junit.jupiter.api.Test;
@@ -24,6 +33,9 @@ class DashboardTest {
 
     @TestHTTPResource("/")
     URL root;
+
+    @OidcWireMock
+    WireMockServer oidc;
 
     @Test
     void signingInShowsTheLatestArticlesFetchedWithTheUsersToken() throws Exception {
@@ -56,6 +68,43 @@ class DashboardTest {
                     .as("scraped markup stays text")
                     .isNull();
         }
+    }
+
+    @Test
+    void theNavigationOffersTheSourcesPagesToAdminsOnly() throws Exception {
+        try (WebClient browser = browser()) {
+            signIn(browser, root.toString());
+            HtmlPage page = browser.getPage(root + "search");
+            assertThat(navigation(page)).contains("/search", "/topics", "/sources", "/sources/new");
+        }
+        // the mock provider signs everyone in as the admin alice; here it answers the code with an analyst's tokens
+        StubMapping analyst = oidc.stubFor(post("/auth/realms/quarkus/token")
+                .withRequestBody(containing("authorization_code"))
+                .willReturn(aResponse()
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("{\"access_token\":\""
+                                + OidcWiremockTestResource.getAccessToken("bob", Set.of("analyst"))
+                                + "\",\"id_token\":\""
+                                + OidcWiremockTestResource.generateJwtToken(
+                                        "bob", Set.of("analyst"), "123456", "ID", Set.of("quarkus-web-app"))
+                                + "\"}")));
+        try (WebClient browser = browser()) {
+            signIn(browser, root.toString());
+            HtmlPage page = browser.getPage(root + "search");
+            assertThat(page.<DomNode>querySelector(".user .who").getTextContent())
+                    .isEqualTo("bob");
+            assertThat(navigation(page))
+                    .contains("/search", "/articles", "/topics")
+                    .doesNotContain("/sources", "/sources/new");
+        } finally {
+            oidc.removeStub(analyst);
+        }
+    }
+
+    private static List<String> navigation(HtmlPage page) {
+        return page.querySelectorAll("nav.nav a").stream()
+                .map(a -> ((HtmlAnchor) a).getHrefAttribute())
+                .toList();
     }
 
     @Test

@@ -12,10 +12,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /** Reads articles for the API: filtered, newest first, paged. */
 @ApplicationScoped
@@ -25,6 +28,11 @@ public class ArticleService {
     /** Filters a list request may carry; null means "any". */
     public record Filter(Long sourceId, String language, PipelineState state) {}
 
+    /**
+     * One page, ordered by {@code coalesce(publishedAt, discoveredAt) desc, id desc}. No index holds that
+     * expression on both databases, so the dated and the undated articles are each read in index order
+     * (ids and times only, up to the end of the page) and merged; only the page's rows are then loaded.
+     */
     public PageResult<ArticleSummary> list(Filter filter, int page, int size) {
         List<String> where = new ArrayList<>();
         Map<String, Object> params = new HashMap<>();
@@ -40,21 +48,86 @@ public class ArticleService {
             where.add("a.state = :state");
             params.put("state", filter.state());
         }
-        String condition = where.isEmpty() ? "" : " where " + String.join(" and ", where);
         EntityManager em = Article.getEntityManager();
-        TypedQuery<Long> count = em.createQuery("select count(a) from Article a" + condition, Long.class);
-        TypedQuery<Article> select = em.createQuery(
-                "select a from Article a left join fetch a.source" + condition
-                        + " order by coalesce(a.publishedAt, a.discoveredAt) desc, a.id desc",
-                Article.class);
-        params.forEach((name, value) -> {
-            count.setParameter(name, value);
-            select.setParameter(name, value);
-        });
-        List<ArticleSummary> items = select.setFirstResult(page * size).setMaxResults(size).getResultList().stream()
-                .map(ArticleService::summary)
+        String condition = where.isEmpty() ? "" : " where " + String.join(" and ", where);
+        TypedQuery<Long> count = em.createQuery("select count(*) from Article a" + condition, Long.class);
+        params.forEach(count::setParameter);
+        long total = count.getSingleResult();
+        long offset = (long) page * size;
+        if (offset >= total) {
+            return new PageResult<>(List.of(), page, size, total);
+        }
+        int upTo = (int) Math.min(offset + size, total);
+        String and = where.isEmpty() ? "" : " and " + String.join(" and ", where);
+        List<Listed> dated = listed(em, "a.publishedAt", "a.publishedAt is not null" + and, params, upTo);
+        List<Listed> undated = listed(em, "a.discoveredAt", "a.publishedAt is null" + and, params, upTo);
+        List<Long> ids = merge(dated, undated).stream()
+                .skip(offset)
+                .limit(size)
+                .map(Listed::id)
                 .toList();
-        return new PageResult<>(items, page, size, count.getSingleResult());
+        return new PageResult<>(summaries(em, ids), page, size, total);
+    }
+
+    /** An article's place in the list: the time it is listed by, and its id to break ties. */
+    record Listed(long id, Instant at) {
+        static final Comparator<Listed> NEWEST_FIRST =
+                Comparator.comparing(Listed::at).thenComparingLong(Listed::id).reversed();
+    }
+
+    /** The first {@code limit} articles matching {@code where}, newest {@code time} first. */
+    private static List<Listed> listed(
+            EntityManager em, String time, String where, Map<String, Object> params, int limit) {
+        TypedQuery<Object[]> query = em.createQuery(
+                "select a.id, " + time + " from Article a where " + where + " order by " + time + " desc, a.id desc",
+                Object[].class);
+        params.forEach(query::setParameter);
+        return query.setMaxResults(limit).getResultList().stream()
+                .map(r -> new Listed((Long) r[0], (Instant) r[1]))
+                .toList();
+    }
+
+    /** Two lists each newest first, as one list newest first. */
+    static List<Listed> merge(List<Listed> a, List<Listed> b) {
+        List<Listed> out = new ArrayList<>(a.size() + b.size());
+        int i = 0;
+        int j = 0;
+        while (i < a.size() || j < b.size()) {
+            if (j == b.size() || (i < a.size() && Listed.NEWEST_FIRST.compare(a.get(i), b.get(j)) <= 0)) {
+                out.add(a.get(i++));
+            } else {
+                out.add(b.get(j++));
+            }
+        }
+        return out;
+    }
+
+    /** The summaries of the articles {@code ids}, in that order, read without their bodies. */
+    private static List<ArticleSummary> summaries(EntityManager em, List<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, ArticleSummary> byId = new HashMap<>();
+        for (Object[] r : em.createQuery(
+                        "select a.id, a.url, a.title, s.id, s.name, a.publishedAt, a.fetchedAt, a.language, a.state"
+                                + " from Article a left join a.source s where a.id in :ids",
+                        Object[].class)
+                .setParameter("ids", ids)
+                .getResultList()) {
+            byId.put(
+                    (Long) r[0],
+                    new ArticleSummary(
+                            (Long) r[0],
+                            (String) r[1],
+                            (String) r[2],
+                            (Long) r[3],
+                            (String) r[4],
+                            (Instant) r[5],
+                            (Instant) r[6],
+                            (String) r[7],
+                            ((PipelineState) r[8]).name()));
+        }
+        return ids.stream().map(byId::get).filter(Objects::nonNull).toList();
     }
 
     public ArticleDetail get(long id) {

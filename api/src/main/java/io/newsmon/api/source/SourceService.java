@@ -1,5 +1,8 @@
 package io.newsmon.api.source;
 
+import static io.newsmon.api.sql.Rows.instant;
+import static io.newsmon.api.sql.Rows.num;
+
 import io.newsmon.api.problem.ProblemException;
 import io.newsmon.api.problem.QueryParams;
 import io.newsmon.domain.article.Article;
@@ -8,6 +11,7 @@ import io.newsmon.domain.dto.SourceView;
 import io.newsmon.domain.source.Source;
 import io.newsmon.domain.source.SourceKind;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 import java.io.InputStream;
 import java.net.URI;
@@ -39,27 +43,35 @@ public class SourceService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<SourceView> list() {
         Instant now = Instant.now();
-        Map<Long, Output> output = new HashMap<>();
-        List<Object[]> rows = Article.getEntityManager()
-                .createQuery(
-                        "select a.source.id, count(a),"
-                                + " sum(case when a.discoveredAt >= :week then 1 else 0 end),"
-                                + " sum(case when a.discoveredAt >= :month then 1 else 0 end),"
-                                + " max(a.discoveredAt)"
-                                + " from Article a where a.source is not null group by a.source.id",
-                        Object[].class)
-                .setParameter("week", now.minus(Duration.ofDays(7)))
-                .setParameter("month", now.minus(Duration.ofDays(30)))
-                .getResultList();
-        for (Object[] row : rows) {
-            output.put(
-                    (Long) row[0],
-                    new Output((Long) row[1], ((Number) row[2]).longValue(), ((Number) row[3]).longValue(), (Instant)
-                            row[4]));
-        }
+        Map<Long, Output> output = output(null, now);
         return Source.<Source>listAll(io.quarkus.panache.common.Sort.by("id")).stream()
                 .map(s -> view(s, output.getOrDefault(s.id, Output.NONE), now))
                 .toList();
+    }
+
+    /**
+     * The output of every source, or of the one {@code sourceId}, grouped over the index on (source_id,
+     * discovered_at) alone: no article row (nor its body) is read.
+     */
+    private static Map<Long, Output> output(Long sourceId, Instant now) {
+        Query query = Article.getEntityManager()
+                .createNativeQuery("SELECT source_id, COUNT(*),"
+                        + " SUM(CASE WHEN discovered_at >= ?1 THEN 1 ELSE 0 END),"
+                        + " SUM(CASE WHEN discovered_at >= ?2 THEN 1 ELSE 0 END),"
+                        + " MAX(discovered_at)"
+                        + " FROM article WHERE " + (sourceId == null ? "source_id IS NOT NULL" : "source_id = ?3")
+                        + " GROUP BY source_id")
+                .setParameter(1, now.minus(Duration.ofDays(7)))
+                .setParameter(2, now.minus(Duration.ofDays(30)));
+        if (sourceId != null) {
+            query.setParameter(3, sourceId);
+        }
+        Map<Long, Output> output = new HashMap<>();
+        for (Object row : query.getResultList()) {
+            Object[] r = (Object[]) row;
+            output.put(num(r[0]), new Output(num(r[1]), num(r[2]), num(r[3]), instant(r[4])));
+        }
+        return output;
     }
 
     /**
@@ -102,7 +114,8 @@ public class SourceService {
         if (source == null) {
             throw ProblemException.notFound("no source with id " + id);
         }
-        return list().stream().filter(v -> v.id() == id).findFirst().orElseThrow();
+        Instant now = Instant.now();
+        return view(source, output(id, now).getOrDefault(id, Output.NONE), now);
     }
 
     /** Changes the settings given (a null field stays as it is); the URL of a source cannot change. */

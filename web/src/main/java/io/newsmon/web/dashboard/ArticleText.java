@@ -22,10 +22,6 @@ public final class ArticleText {
         public boolean isMention() {
             return href != null;
         }
-
-        public String typeClass() {
-            return type == null ? "" : type.toLowerCase(java.util.Locale.ROOT);
-        }
     }
 
     /** An entity named in the article: its type, name, how often, and its page. */

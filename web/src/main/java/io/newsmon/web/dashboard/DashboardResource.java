@@ -28,6 +28,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.eclipse.microprofile.context.ManagedExecutor;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 /** The analyst dashboard's pages: overview, latest articles, search, one article, entity and story pages. */
@@ -74,17 +75,24 @@ public class DashboardResource {
     private final SecurityIdentity identity;
     private final ObjectMapper json;
     private final Clock clock;
+    private final ManagedExecutor executor;
 
-    public DashboardResource(@RestClient NewsmonApi api, SecurityIdentity identity, ObjectMapper json, Clock clock) {
+    public DashboardResource(
+            @RestClient NewsmonApi api,
+            SecurityIdentity identity,
+            ObjectMapper json,
+            Clock clock,
+            ManagedExecutor executor) {
         this.api = api;
         this.identity = identity;
         this.json = json;
         this.clock = clock;
+        this.executor = executor;
     }
 
     @GET
     public TemplateInstance overview() {
-        return Templates.overview(user(), Overview.read(api, clock));
+        return Templates.overview(user(), Overview.read(api, clock, executor));
     }
 
     @GET

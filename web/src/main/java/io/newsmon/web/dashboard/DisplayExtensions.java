@@ -4,8 +4,6 @@ import io.quarkus.qute.TemplateExtension;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.Arrays;
-import java.util.List;
 
 /** How the dashboard shows times, languages and bodies. */
 @TemplateExtension
@@ -83,16 +81,5 @@ public class DisplayExtensions {
 
     static String lower(String s) {
         return s == null ? "" : s.toLowerCase(java.util.Locale.ROOT);
-    }
-
-    /** The body's paragraphs, as extraction separated them by blank lines. */
-    static List<String> paragraphs(String body) {
-        if (body == null || body.isBlank()) {
-            return List.of();
-        }
-        return Arrays.stream(body.split("\\n\\s*\\n"))
-                .map(String::strip)
-                .filter(p -> !p.isEmpty())
-                .toList();
     }
 }

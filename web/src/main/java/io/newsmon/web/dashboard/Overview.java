@@ -7,14 +7,19 @@ import io.newsmon.domain.dto.StoryView;
 import io.newsmon.domain.dto.TopicMatchView;
 import io.newsmon.domain.dto.TopicView;
 import io.newsmon.web.api.NewsmonApi;
+import io.newsmon.web.sources.SourcePages;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 import org.jboss.logging.Logger;
 
@@ -42,8 +47,7 @@ public record Overview(
      * One entity's mentions: today's articles against the mean of the seven days before, with a sparkline
      * of the eight days.
      */
-    public record Trend(
-            String type, String name, long today, double baseline, String sparkline, String href, String searchHref) {
+    public record Trend(String type, String name, long today, double baseline, String sparkline, String href) {
         /** ↑ clearly above its own baseline, ↓ clearly below, → about usual. */
         public String arrow() {
             if (today > baseline * 1.5 + 0.5) {
@@ -73,16 +77,34 @@ public record Overview(
 
     public record TopicToday(TopicView topic, long today) {}
 
-    static Overview read(NewsmonApi api, Clock clock) {
-        List<String> problems = new ArrayList<>();
+    /**
+     * Reads the sections from the api. The calls that do not depend on one another go out together on
+     * {@code executor} (which must carry the request's context, so that each call forwards the user's token):
+     * first the searches, stories, sources and topics, then each trending entity's week and each topic's matches.
+     */
+    static Overview read(NewsmonApi api, Clock clock, Executor executor) {
+        List<String> problems = Collections.synchronizedList(new ArrayList<>());
         LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
         String from = today.minusDays(DAYS - 1).toString();
 
-        SearchResult recent = attempt(
+        Supplier<SearchResult> recentCall = later(
+                executor,
                 problems,
                 "article volume",
                 () -> api.search("published:>=" + from, null, null, "date", 0, 1, null, "day"),
                 null);
+        Supplier<SearchResult> dayCall = later(
+                executor,
+                problems,
+                "today's entities",
+                () -> api.search("published:>=" + today, null, null, "date", 0, 1, null, "day"),
+                null);
+        Supplier<PageResult<StoryView>> storiesCall =
+                later(executor, problems, "stories", () -> api.stories(2, 0, 6), null);
+        Supplier<List<SourceView>> sourcesCall = later(executor, problems, "sources", api::sources, null);
+        Supplier<List<TopicView>> topicsCall = later(executor, problems, "topics", api::topics, List.of());
+
+        SearchResult recent = recentCall.get();
         Charts.VolumeChart volume = Charts.volume(
                 everyDay(recent == null ? List.of() : recent.histogram(), today.minusDays(DAYS - 1), today),
                 "day",
@@ -104,21 +126,33 @@ public record Overview(
                                         List.of("country:" + c)),
                                 null));
 
-        SearchResult day = attempt(
-                problems,
-                "today's entities",
-                () -> api.search("published:>=" + today, null, null, "date", 0, 1, null, "day"),
-                null);
-        List<Trend> people = trends(api, problems, day, "persons", "PERSON", "person", today);
-        List<Trend> organisations = trends(api, problems, day, "organizations", "ORGANIZATION", "org", today);
+        SearchResult day = dayCall.get();
+        Supplier<List<Trend>> people = trends(api, executor, problems, day, "persons", "PERSON", "person", today);
+        Supplier<List<Trend>> organisations =
+                trends(api, executor, problems, day, "organizations", "ORGANIZATION", "org", today);
 
-        PageResult<StoryView> stories = attempt(problems, "stories", () -> api.stories(2, 0, 6), null);
+        List<TopicView> mine = topicsCall.get();
+        Instant midnight = today.atStartOfDay(ZoneOffset.UTC).toInstant();
+        List<Supplier<TopicToday>> topicCalls = new ArrayList<>();
+        for (TopicView t : mine.subList(0, Math.min(10, mine.size()))) {
+            if (t.lastMatchAt() == null || t.lastMatchAt().isBefore(midnight)) {
+                topicCalls.add(() -> new TopicToday(t, 0));
+                continue;
+            }
+            Supplier<List<TopicMatchView>> matches =
+                    later(executor, problems, "topic matches", () -> api.topicMatches(t.id(), 0, 100), List.of());
+            topicCalls.add(() -> new TopicToday(
+                    t,
+                    matches.get().stream()
+                            .filter(m -> m.matchedAt() != null && !m.matchedAt().isBefore(midnight))
+                            .count()));
+        }
 
-        List<SourceView> all = attempt(problems, "sources", api::sources, null);
+        List<SourceView> all = sourcesCall.get();
         SourceHealth health = null;
         if (all != null) {
             List<SourceView> attention = all.stream()
-                    .filter(s -> s.enabled() && (s.silent() || s.consecutiveFailures() > 0))
+                    .filter(s -> SourcePages.inState(s, "attention"))
                     .sorted(Comparator.comparing(SourceView::silent)
                             .reversed()
                             .thenComparing(Comparator.comparingInt(SourceView::consecutiveFailures)
@@ -129,39 +163,38 @@ public record Overview(
                     attention,
                     all.size(),
                     (int) all.stream()
-                            .filter(s -> s.enabled() && s.consecutiveFailures() > 0)
+                            .filter(s -> SourcePages.inState(s, "failing"))
                             .count(),
-                    (int) all.stream().filter(s -> s.enabled() && s.silent()).count(),
-                    (int) all.stream().filter(s -> !s.enabled()).count());
+                    (int) all.stream()
+                            .filter(s -> SourcePages.inState(s, "silent"))
+                            .count(),
+                    (int) all.stream()
+                            .filter(s -> SourcePages.inState(s, "disabled"))
+                            .count());
         }
-
-        List<TopicView> mine = attempt(problems, "topics", api::topics, List.of());
-        Instant midnight = today.atStartOfDay(ZoneOffset.UTC).toInstant();
-        List<TopicToday> topics = new ArrayList<>();
-        for (TopicView t : mine.subList(0, Math.min(10, mine.size()))) {
-            long count = 0;
-            if (t.lastMatchAt() != null && !t.lastMatchAt().isBefore(midnight)) {
-                List<TopicMatchView> matches =
-                        attempt(problems, "topic matches", () -> api.topicMatches(t.id(), 0, 100), List.of());
-                count = matches.stream()
-                        .filter(m -> m.matchedAt() != null && !m.matchedAt().isBefore(midnight))
-                        .count();
-            }
-            topics.add(new TopicToday(t, count));
+        PageResult<StoryView> stories = storiesCall.get();
+        List<TopicToday> topics = topicCalls.stream().map(Supplier::get).toList();
+        List<Trend> peopleTrending = people.get();
+        List<Trend> organisationsTrending = organisations.get();
+        List<String> problemsSeen;
+        synchronized (problems) {
+            problemsSeen = problems.stream().distinct().toList();
         }
         return new Overview(
                 volume,
                 countries,
-                people,
-                organisations,
+                peopleTrending,
+                organisationsTrending,
                 stories == null ? List.of() : stories.items(),
                 health,
                 topics,
-                problems.stream().distinct().toList());
+                problemsSeen);
     }
 
-    private static List<Trend> trends(
+    /** Each of the day's top entities against its own week, the weeks read together. */
+    private static Supplier<List<Trend>> trends(
             NewsmonApi api,
+            Executor executor,
             List<String> problems,
             SearchResult day,
             String facet,
@@ -169,45 +202,55 @@ public record Overview(
             String field,
             LocalDate today) {
         if (day == null || day.facets() == null || day.facets().get(facet) == null) {
-            return List.of();
+            return List::of;
         }
-        List<Trend> out = new ArrayList<>();
-        for (SearchResult.FacetCount c :
-                day.facets().get(facet).stream().limit(TRENDING).toList()) {
+        List<SearchResult.FacetCount> top =
+                day.facets().get(facet).stream().limit(TRENDING).toList();
+        List<Supplier<SearchResult>> weeks = new ArrayList<>();
+        for (SearchResult.FacetCount c : top) {
             String clause = field + ":" + SearchPage.quote(c.value());
-            SearchResult week = attempt(
+            weeks.add(later(
+                    executor,
                     problems,
                     "trends",
                     () -> api.search(clause, today.minusDays(7).toString(), null, "date", 0, 1, null, "day"),
-                    null);
-            List<Long> perDay = new ArrayList<>();
-            for (int i = 7; i >= 0; i--) {
-                perDay.add(0L);
-            }
-            if (week != null && week.histogram() != null) {
-                Map<LocalDate, Long> byDay = new java.util.HashMap<>();
-                for (SearchResult.DateBucket b : week.histogram()) {
-                    byDay.merge(LocalDate.ofInstant(b.start(), ZoneOffset.UTC), b.count(), Long::sum);
-                }
-                for (int i = 0; i < 8; i++) {
-                    perDay.set(i, byDay.getOrDefault(today.minusDays(7 - i), 0L));
-                }
-            }
-            long todayCount = Math.max(c.count(), perDay.get(7));
-            double baseline =
-                    perDay.subList(0, 7).stream().mapToLong(Long::longValue).sum() / 7.0;
-            out.add(new Trend(
-                    type,
-                    c.value(),
-                    todayCount,
-                    baseline,
-                    Charts.sparkline(perDay, 80, 20),
-                    EntityLinks.href(type, c.value()),
-                    SearchPage.href(new SearchPage.Params(clause, null, null, "date", 0, 25, false, List.of()), null)));
+                    null));
         }
-        out.sort(Comparator.comparingDouble((Trend t) -> (t.today() + 1) / (t.baseline() + 1))
-                .reversed());
-        return out;
+        return () -> {
+            List<Trend> out = new ArrayList<>();
+            for (int n = 0; n < top.size(); n++) {
+                out.add(trend(top.get(n), weeks.get(n).get(), type, today));
+            }
+            out.sort(Comparator.comparingDouble((Trend t) -> (t.today() + 1) / (t.baseline() + 1))
+                    .reversed());
+            return out;
+        };
+    }
+
+    private static Trend trend(SearchResult.FacetCount c, SearchResult week, String type, LocalDate today) {
+        List<Long> perDay = new ArrayList<>();
+        for (int i = 7; i >= 0; i--) {
+            perDay.add(0L);
+        }
+        if (week != null && week.histogram() != null) {
+            Map<LocalDate, Long> byDay = new java.util.HashMap<>();
+            for (SearchResult.DateBucket b : week.histogram()) {
+                byDay.merge(LocalDate.ofInstant(b.start(), ZoneOffset.UTC), b.count(), Long::sum);
+            }
+            for (int i = 0; i < 8; i++) {
+                perDay.set(i, byDay.getOrDefault(today.minusDays(7 - i), 0L));
+            }
+        }
+        long todayCount = Math.max(c.count(), perDay.get(7));
+        double baseline =
+                perDay.subList(0, 7).stream().mapToLong(Long::longValue).sum() / 7.0;
+        return new Trend(
+                type,
+                c.value(),
+                todayCount,
+                baseline,
+                Charts.sparkline(perDay, 80, 20),
+                EntityLinks.href(type, c.value()));
     }
 
     /** The histogram with a bucket for every day from {@code first} to {@code last}, empty days as 0. */
@@ -224,6 +267,25 @@ public record Overview(
             out.add(new SearchResult.DateBucket(d.atStartOfDay(ZoneOffset.UTC).toInstant(), byDay.getOrDefault(d, 0L)));
         }
         return out;
+    }
+
+    /**
+     * Starts {@code call} on {@code executor}; the supplier returned waits for its answer (or {@code otherwise}
+     * when the api could not give it, noted in {@code problems}). A 401 reaches the caller as it is.
+     */
+    static <T> Supplier<T> later(Executor executor, List<String> problems, String what, Supplier<T> call, T otherwise) {
+        CompletableFuture<T> answer =
+                CompletableFuture.supplyAsync(() -> attempt(problems, what, call, otherwise), executor);
+        return () -> {
+            try {
+                return answer.join();
+            } catch (CompletionException e) {
+                if (e.getCause() instanceof RuntimeException cause) {
+                    throw cause;
+                }
+                throw e;
+            }
+        };
     }
 
     static <T> T attempt(List<String> problems, String what, Supplier<T> call, T otherwise) {

@@ -45,10 +45,6 @@ public record SearchPage(
             return new Params(q, from, to, sort, p, size, stem, filters);
         }
 
-        Params withSort(String s) {
-            return new Params(q, from, to, s, 0, size, stem, filters);
-        }
-
         Params withFilters(List<String> f) {
             return new Params(q, from, to, sort, 0, size, stem, f);
         }
@@ -190,10 +186,6 @@ public record SearchPage(
         return params.q();
     }
 
-    public String sort() {
-        return params.sort();
-    }
-
     public List<Integer> sizes() {
         return SIZES;
     }
@@ -208,10 +200,6 @@ public record SearchPage(
 
     public String nextHref() {
         return href(params.withPage(paging.next()), null);
-    }
-
-    public String otherSortHref() {
-        return href(params.withSort(params.isDate() ? "relevance" : "date"), null);
     }
 
     public String exportHref(String format) {

@@ -72,19 +72,12 @@ public class SourcePages {
         String needle = q == null ? "" : q.strip().toLowerCase(Locale.ROOT);
         List<SourceView> all = ApiCalls.call(api::sources);
         List<SourceView> shown = all.stream()
-                .filter(v -> switch (s) {
-                    case "attention" -> v.enabled() && (v.silent() || v.consecutiveFailures() > 0);
-                    case "failing" -> v.enabled() && v.consecutiveFailures() > 0;
-                    case "silent" -> v.enabled() && v.silent();
-                    case "disabled" -> !v.enabled();
-                    default -> true;
-                })
+                .filter(v -> inState(v, s))
                 .filter(v -> needle.isEmpty()
                         || (v.name() != null
                                 && v.name().toLowerCase(Locale.ROOT).contains(needle))
                         || v.url().toLowerCase(Locale.ROOT).contains(needle))
-                .sorted(Comparator.comparing(
-                                (SourceView v) -> !(v.enabled() && (v.silent() || v.consecutiveFailures() > 0)))
+                .sorted(Comparator.comparing((SourceView v) -> !inState(v, "attention"))
                         .thenComparing(v -> v.name() == null ? v.url() : v.name(), String.CASE_INSENSITIVE_ORDER))
                 .toList();
         Map<String, Object> index = null;
@@ -107,6 +100,20 @@ public class SourcePages {
             case "saved" -> "Settings saved.";
             case "reindex" -> "Reindex started: the index is rebuilt from the database in the background.";
             default -> null;
+        };
+    }
+
+    /**
+     * Whether a source is in one of {@link #STATES}: failing (enabled, its last polls failed), silent (enabled,
+     * quiet against its own rate), attention (either), disabled; every source is in "all".
+     */
+    public static boolean inState(SourceView v, String state) {
+        return switch (state) {
+            case "attention" -> v.enabled() && (v.silent() || v.consecutiveFailures() > 0);
+            case "failing" -> v.enabled() && v.consecutiveFailures() > 0;
+            case "silent" -> v.enabled() && v.silent();
+            case "disabled" -> !v.enabled();
+            default -> true;
         };
     }
 

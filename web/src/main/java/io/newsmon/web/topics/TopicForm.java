@@ -57,10 +57,6 @@ public record TopicForm(
                 null);
     }
 
-    public static TopicForm blank() {
-        return typed(null, "", "", "", "INSTANT", "08:00", "1", "UTC", "", false);
-    }
-
     /** A new topic's form carrying a search (from the search page or an entity's "alert me"). */
     public static TopicForm prefilled(String name, String query, String filter, boolean stem) {
         String q = query == null ? "" : query.strip();
