@@ -1,5 +1,6 @@
 package io.newsmon.api.problem;
 
+import io.quarkus.oidc.OIDCException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -24,6 +25,22 @@ public class ProblemMappers {
         return Response.fromResponse(respond(
                         Problem.of(401, "Unauthorized", "a valid bearer token is required (Authorization: Bearer …)")))
                 .header("WWW-Authenticate", "Bearer")
+                .build();
+    }
+
+    /**
+     * The identity provider (Keycloak) cannot be reached, so no token can be checked: 503 with Retry-After,
+     * not 500. The api needs no restart; it checks tokens again as soon as Keycloak answers.
+     */
+    @ServerExceptionMapper
+    public Response identityProviderUnavailable(OIDCException e) {
+        LOG.warnf("cannot check the bearer token, the identity provider does not answer: %s", e.getMessage());
+        return Response.fromResponse(respond(Problem.of(
+                        503,
+                        "Service Unavailable",
+                        "the sign-in service (Keycloak) cannot be reached, so the token cannot be checked; try again"
+                                + " shortly")))
+                .header("Retry-After", "30")
                 .build();
     }
 

@@ -10,7 +10,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 public class DashboardErrors {
 
     @CheckedTemplate(basePath = "DashboardResource")
-    static class Templates {
+    public static class Templates {
         static native TemplateInstance error(String title, String message, int status);
     }
 
