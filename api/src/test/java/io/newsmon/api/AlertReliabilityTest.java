@@ -5,6 +5,7 @@ import static io.newsmon.api.AlertDeliveryTest.awaitMessages;
 import static io.newsmon.api.AlertDeliveryTest.cleanTables;
 import static io.newsmon.api.AlertDeliveryTest.inbox;
 import static io.newsmon.api.AlertDeliveryTest.match;
+import static io.newsmon.api.AlertDeliveryTest.recipient;
 import static io.newsmon.api.AlertDeliveryTest.settle;
 import static io.newsmon.api.AlertDeliveryTest.topic;
 import static io.restassured.RestAssured.given;
@@ -19,6 +20,7 @@ import io.newsmon.domain.pipeline.PipelineState;
 import io.newsmon.domain.source.Source;
 import io.newsmon.domain.topic.AlertDelivery;
 import io.newsmon.domain.topic.AlertMode;
+import io.newsmon.domain.topic.Topic;
 import io.newsmon.domain.topic.TopicRecipient;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -250,6 +252,50 @@ class AlertReliabilityTest {
         assertThat(inbox("later@example.org")).hasSize(1);
         assertThat(inbox("owner@example.org")).hasSize(1);
         assertThat(delivery(topic).deliveredTo).isEqualTo("owner@example.org,later@example.org");
+    }
+
+    @Test
+    void oneThrottledAddressDoesNotStarveOtherConfirmations() throws Exception {
+        // test profile: 2 confirmations per address in 24 h; this address has had them already
+        QuarkusTransaction.requiringNew().run(() -> {
+            for (int i = 0; i < 2; i++) {
+                Topic.getEntityManager()
+                        .createNativeQuery(
+                                "INSERT INTO confirmation_sent (owner_id, email, sent_at) VALUES ('x', ?1, ?2)")
+                        .setParameter(1, "busy@example.org")
+                        .setParameter(2, Instant.now().minus(Duration.ofHours(1)))
+                        .executeUpdate();
+            }
+        });
+        // more waiting rows for it than one round reads, all older than the one that may go out
+        for (int batch = 0; batch < 6; batch++) {
+            QuarkusTransaction.requiringNew().run(() -> {
+                for (int i = 0; i < 100; i++) {
+                    Topic t = new Topic();
+                    t.ownerId = "owner-" + UUID.randomUUID();
+                    t.ownerEmail = "someone@example.org";
+                    t.name = "Busy " + i;
+                    t.query = "news";
+                    t.alertMode = AlertMode.OFF;
+                    t.feedToken = UUID.randomUUID().toString().replace("-", "");
+                    t.createdAt = Instant.now();
+                    t.updatedAt = t.createdAt;
+                    t.persist();
+                    TopicRecipient r = new TopicRecipient();
+                    r.topicId = t.id;
+                    r.email = "busy@example.org";
+                    r.confirmToken = UUID.randomUUID().toString();
+                    r.createdAt = Instant.now();
+                    r.persist();
+                }
+            });
+        }
+        long fresh = topic("Fresh", AlertMode.OFF, "owner@example.org", "owner-fresh");
+        recipient(fresh, "fresh@example.org");
+
+        await().atMost(WAIT).until(() -> inbox("fresh@example.org").size() == 1);
+        settle();
+        assertThat(inbox("busy@example.org")).isEmpty();
     }
 
     // ---------------------------------------------------------------------------------------------
