@@ -42,13 +42,16 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Alert e-mails end to end: matches in the database, the scheduler, real SMTP (GreenMail) and the links. */
+/**
+ * Alert e-mails end to end: matches in the database, the scheduler, real SMTP (GreenMail) and the links. Its
+ * package-private helpers are shared with {@link AlertReliabilityTest}.
+ */
 @QuarkusTest
 @QuarkusTestResource(OidcWiremockTestResource.class)
 @QuarkusTestResource(GreenMailResource.class)
 class AlertDeliveryTest {
 
-    private static final Duration WAIT = Duration.ofSeconds(15);
+    static final Duration WAIT = Duration.ofSeconds(15);
 
     @Inject
     MovableClock clock;
@@ -93,7 +96,7 @@ class AlertDeliveryTest {
         });
     }
 
-    private static void cleanTables() {
+    static void cleanTables() {
         QuarkusTransaction.requiringNew().run(() -> {
             TopicMatch.deleteAll();
             AlertDelivery.deleteAll();
@@ -413,9 +416,17 @@ class AlertDeliveryTest {
         await().atMost(WAIT).until(() -> inbox("colleague@example.org").size() == 2);
         MimeMessage alert = inbox("colleague@example.org").get(1);
         assertThat(alert.getSubject()).isEqualTo("[newsmon] Shared topic: 1 new article");
-        // an extra recipient is Bcc: the owner's copy does not show the colleague's address
-        assertThat(addresses(alert, Message.RecipientType.TO)).containsExactly("owner@example.org");
+        // each address gets a message of its own: nobody sees another recipient's address
+        assertThat(addresses(alert, Message.RecipientType.TO)).containsExactly("colleague@example.org");
         assertThat(alert.getHeader("Bcc")).isNull();
+        await().atMost(WAIT).until(() -> inbox("owner@example.org").size() == 2);
+        MimeMessage ownersCopy = inbox("owner@example.org").get(1);
+        assertThat(addresses(ownersCopy, Message.RecipientType.TO)).containsExactly("owner@example.org");
+        assertThat(addresses(ownersCopy, Message.RecipientType.CC)).isEmpty();
+        assertThat(ownersCopy.getHeader("Bcc")).isNull();
+        var raw = new java.io.ByteArrayOutputStream();
+        ownersCopy.writeTo(raw);
+        assertThat(raw.toString(java.nio.charset.StandardCharsets.UTF_8)).doesNotContain("colleague@example.org");
     }
 
     @Test
@@ -451,7 +462,7 @@ class AlertDeliveryTest {
 
     // ---------------------------------------------------------------------------------------------
 
-    private long topic(String name, AlertMode mode, String email, String ownerId) {
+    static long topic(String name, AlertMode mode, String email, String ownerId) {
         return QuarkusTransaction.requiringNew().call(() -> {
             Topic t = new Topic();
             t.ownerId = ownerId;
@@ -503,7 +514,7 @@ class AlertDeliveryTest {
         return id;
     }
 
-    private static long match(long topic, long article, Long story, String terms, Instant at) {
+    static long match(long topic, long article, Long story, String terms, Instant at) {
         return QuarkusTransaction.requiringNew().call(() -> {
             TopicMatch m = new TopicMatch();
             m.topicId = topic;
@@ -523,7 +534,7 @@ class AlertDeliveryTest {
                         .confirmed());
     }
 
-    private static void recipient(long topic, String email) {
+    static void recipient(long topic, String email) {
         QuarkusTransaction.requiringNew().run(() -> {
             TopicRecipient r = new TopicRecipient();
             r.topicId = topic;
@@ -538,24 +549,24 @@ class AlertDeliveryTest {
         return QuarkusTransaction.requiringNew().call(() -> Topic.<Topic>findById(topic).paused);
     }
 
-    private static List<MimeMessage> awaitMessages(int count) {
+    static List<MimeMessage> awaitMessages(int count) {
         await().atMost(WAIT).until(() -> GreenMailResource.smtp().getReceivedMessages().length >= count);
         return Arrays.asList(GreenMailResource.smtp().getReceivedMessages());
     }
 
     /** The messages delivered to one address, Bcc included. */
-    private static List<MimeMessage> inbox(String email) {
+    static List<MimeMessage> inbox(String email) {
         return GreenMailResource.smtp()
                 .findReceivedMessages(u -> email.equals(u.getEmail()), m -> true)
                 .toList();
     }
 
     /** Lets several scheduler rounds (200 ms each in tests) pass, for asserting that nothing more is sent. */
-    private static void settle() throws InterruptedException {
+    static void settle() throws InterruptedException {
         Thread.sleep(1500);
     }
 
-    private static List<String> addresses(MimeMessage mail, Message.RecipientType type) throws Exception {
+    static List<String> addresses(MimeMessage mail, Message.RecipientType type) throws Exception {
         var found = mail.getRecipients(type);
         return found == null
                 ? List.of()
@@ -580,7 +591,7 @@ class AlertDeliveryTest {
     /** An analyst's token and its subject (the owner id of the topics it may see). */
     record Owner(String token, String subject) {}
 
-    private static Owner owner(String subject) {
+    static Owner owner(String subject) {
         if (!System.getProperty("newsmon.it.keycloak.url", "").isBlank()) {
             String token = TestTokens.analyst();
             String payload = new String(Base64.getUrlDecoder().decode(token.split("\\.")[1]));

@@ -42,15 +42,15 @@ public interface AlertConfig {
     @WithDefault("10s")
     Duration retryInitial();
 
-    @WithDefault("5m")
+    /** The longest wait between two attempts of a failing delivery. */
+    @WithDefault("30m")
     Duration retryMax();
 
-    /** A delivery still failing after this many attempts … */
-    @WithDefault("50")
-    int maxAttempts();
-
-    /** … or this long after it was created is given up (FAILED, its last error kept). */
-    @WithDefault("24h")
+    /**
+     * A delivery is retried until its first failure is this old, then given up (FAILED, its last error kept;
+     * an admin's resend tries it again). Days, so that an SMTP outage over a weekend loses no alert.
+     */
+    @WithDefault("3d")
     Duration giveUpAfter();
 
     /** How long a replica owns a delivery it is sending; longer than the mailer timeout. */

@@ -48,6 +48,8 @@ public class AlertLinks {
     private final Clock clock;
     private final String webUrl;
     private final String publicUrl;
+    /** The HMAC key, made once: a Mac is not thread-safe, but its key is and is the same for every link. */
+    private final SecretKeySpec key;
 
     // the two base URLs are shared keys (web has its own newsmon.web.url, the launcher sets both), so they
     // are read by name rather than through AlertConfig's prefix
@@ -60,6 +62,11 @@ public class AlertLinks {
         this.clock = clock;
         this.webUrl = stripSlash(webUrl);
         this.publicUrl = stripSlash(publicUrl);
+        String secret = config.secret();
+        // an empty secret has no key; checkSecret names the problem at startup, sign refuses to sign with it
+        this.key = secret == null || secret.isEmpty()
+                ? null
+                : new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256");
     }
 
     void checkSecret(@Observes StartupEvent event) {
@@ -142,7 +149,10 @@ public class AlertLinks {
     public String sign(Purpose purpose, long id, long expires) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(config.secret().getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            if (key == null) {
+                throw new IllegalStateException(refusal(weakness("")));
+            }
+            mac.init(key);
             byte[] sig = mac.doFinal((purpose.name() + "\n" + id + "\n" + expires).getBytes(StandardCharsets.UTF_8));
             return Base64.getUrlEncoder().withoutPadding().encodeToString(sig);
         } catch (GeneralSecurityException e) {

@@ -80,10 +80,28 @@ public class AlertMailer {
     }
 
     /**
-     * The e-mail of a delivery, addressed to {@code recipients}: the owner in To, extra recipients in Bcc so
-     * they do not see each other. Reads the database: call it in a transaction.
+     * A delivery's e-mail, rendered once and then addressed to each recipient on its own ({@link #to}): every
+     * address is one SMTP transaction, so recipients never see each other and a server that refuses one
+     * address refuses nobody else.
      */
-    Mail render(AlertDelivery delivery, Topic topic, List<String> recipients) {
+    record Rendered(String subject, String html, String text, String pause) {
+
+        /** The message for one recipient, who is its only To. */
+        Mail to(String address) {
+            return new Mail()
+                    .setSubject(subject)
+                    .setHtml(html)
+                    .setText(text)
+                    // RFC 2369 and RFC 8058 one-click: mail clients show "unsubscribe" and POST to the pause link
+                    .addHeader("List-Unsubscribe", "<" + pause + ">")
+                    .addHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click")
+                    .addHeader("Auto-Submitted", "auto-generated")
+                    .addTo(address);
+        }
+    }
+
+    /** The e-mail of a delivery, not yet addressed. Reads the database: call it in a transaction. */
+    Rendered render(AlertDelivery delivery, Topic topic) {
         ZoneId zone = AlertWindow.zone(topic);
         List<TopicMatch> matches = TopicMatch.list("deliveryId = ?1 order by matchedAt, id", delivery.id);
         Map<Long, Article> articles = Article.<Article>list(
@@ -134,19 +152,14 @@ public class AlertMailer {
                 Math.max(0, groups.size() - items.size()),
                 pause,
                 links.dashboard());
-        Mail mail = new Mail()
-                .setSubject(MailAddresses.headerSafe(delivery.subject))
-                .setHtml(render(Templates.alert(email), Variant.TEXT_HTML))
-                .setText(render(Templates.alert(email), Variant.TEXT_PLAIN))
-                // RFC 2369 and RFC 8058 one-click: mail clients show "unsubscribe" and POST to the pause link
-                .addHeader("List-Unsubscribe", "<" + pause + ">")
-                .addHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click")
-                .addHeader("Auto-Submitted", "auto-generated");
-        address(mail, topic, recipients);
-        return mail;
+        return new Rendered(
+                MailAddresses.headerSafe(delivery.subject),
+                render(Templates.alert(email), Variant.TEXT_HTML),
+                render(Templates.alert(email), Variant.TEXT_PLAIN),
+                pause);
     }
 
-    /** Sends a rendered alert; throws when the SMTP server refuses it or cannot be reached. */
+    /** Sends one recipient's alert; throws when the SMTP server refuses it or cannot be reached. */
     void send(Mail mail) {
         mailer.send(mail);
     }
@@ -173,16 +186,6 @@ public class AlertMailer {
                 .addHeader("Auto-Submitted", "auto-generated");
         mailer.send(mail);
         recipient.confirmationSentAt = clock.instant();
-    }
-
-    private static void address(Mail mail, Topic topic, List<String> recipients) {
-        for (String to : recipients) {
-            if (to.equals(topic.ownerEmail)) {
-                mail.addTo(to);
-            } else {
-                mail.addBcc(to);
-            }
-        }
     }
 
     private static String render(TemplateInstance template, String contentType) {

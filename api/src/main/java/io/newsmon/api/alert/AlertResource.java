@@ -1,5 +1,6 @@
 package io.newsmon.api.alert;
 
+import io.newsmon.api.problem.ProblemException;
 import io.newsmon.api.problem.QueryParams;
 import io.newsmon.domain.topic.Topic;
 import io.quarkus.qute.CheckedTemplate;
@@ -10,18 +11,23 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /**
- * The links in alert e-mails (signed, no login: a recipient has no account) and the delivery history of a
- * topic for its owner.
+ * The links in alert e-mails (signed, no login: a recipient has no account), the delivery history of a
+ * topic for its owner, and the admin's resend of deliveries that were given up.
  */
 @Path("/api/alerts")
 public class AlertResource {
@@ -118,5 +124,44 @@ public class AlertResource {
                 identity.hasRole("admin"),
                 QueryParams.intIn("page", page, 0, 0, 100_000),
                 QueryParams.intIn("size", size, 50, 1, 200));
+    }
+
+    @POST
+    @Path("deliveries/resend")
+    @RolesAllowed("admin")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(
+            summary = "Resend FAILED alert e-mails (admin): each goes back to PENDING with a fresh give-up age."
+                    + " Filters: topic (id), since (ISO-8601 time or date, by creation); none means every FAILED"
+                    + " delivery")
+    public AlertService.Resent resend(@QueryParam("topic") String topic, @QueryParam("since") String since) {
+        return alerts.resend(QueryParams.optionalId("topic", topic), since(since));
+    }
+
+    @POST
+    @Path("deliveries/{id}/resend")
+    @RolesAllowed("admin")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Resend one FAILED alert e-mail (admin); 409 when it is not FAILED")
+    public AlertService.Resent resendOne(@PathParam("id") String id) {
+        return alerts.resendOne(QueryParams.requiredId("id", id));
+    }
+
+    /** An instant, or a date meaning its start in UTC; null when absent. */
+    static Instant since(String since) {
+        if (since == null || since.isBlank()) {
+            return null;
+        }
+        String text = since.strip();
+        try {
+            return text.length() == 10
+                    ? LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant()
+                    : Instant.parse(text);
+        } catch (DateTimeParseException e) {
+            throw ProblemException.badField(
+                    "since",
+                    "an ISO-8601 time such as 2026-12-01T06:00:00Z or a date such as 2026-12-01, not '"
+                            + MailAddresses.headerSafe(text) + "'");
+        }
     }
 }

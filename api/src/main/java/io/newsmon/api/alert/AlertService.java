@@ -7,6 +7,7 @@ import io.newsmon.api.problem.ProblemException;
 import io.newsmon.domain.topic.AlertDelivery;
 import io.newsmon.domain.topic.Topic;
 import io.newsmon.domain.topic.TopicRecipient;
+import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -15,20 +16,30 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Pausing a topic from its signed link, confirming a recipient, and a topic's delivery history. */
+/**
+ * Pausing a topic from its signed link, confirming a recipient, a topic's delivery history, and an admin's
+ * resend of deliveries that were given up.
+ */
 @ApplicationScoped
 @Transactional
 public class AlertService {
 
     private final AlertLinks links;
+    private final AlertConfig config;
     private final Clock clock;
 
-    public AlertService(AlertLinks links, Clock clock) {
+    public AlertService(AlertLinks links, AlertConfig config, Clock clock) {
         this.links = links;
+        this.config = config;
         this.clock = clock;
     }
 
-    /** One delivery as its owner sees it; {@code matches − itemCount} are the "+N more sources" folded in. */
+    /**
+     * One delivery as its owner sees it; {@code matches − itemCount} are the "+N more sources" folded in.
+     * {@code deliveredTo} are the addresses that got it, {@code rejected} the ones the SMTP server refused for
+     * good with its answer ({@code address: answer} per line); a failing delivery says since when it fails and
+     * when it will be given up.
+     */
     public record DeliveryView(
             long id,
             String windowKey,
@@ -40,11 +51,18 @@ public class AlertService {
             long matches,
             long moreSources,
             String recipients,
+            String deliveredTo,
+            String rejected,
             int attempts,
             String lastError,
+            Instant failingSince,
+            Instant giveUpAt,
             Instant nextAttemptAt,
             Instant createdAt,
             Instant sentAt) {}
+
+    /** How many FAILED deliveries went back to PENDING, and the filters they were picked by. */
+    public record Resent(int resent, Long topic, Instant since) {}
 
     /**
      * Checks a pause link: 403 for a forged or malformed one, 410 for one past its expiry. Reads nothing, so
@@ -137,6 +155,7 @@ public class AlertService {
         return found.stream()
                 .map(d -> {
                     long m = matches.getOrDefault(d.id, 0L);
+                    boolean pending = AlertDelivery.PENDING.equals(d.state);
                     return new DeliveryView(
                             d.id,
                             d.windowKey,
@@ -148,12 +167,61 @@ public class AlertService {
                             m,
                             Math.max(0, m - d.itemCount),
                             d.recipients,
+                            d.deliveredTo,
+                            d.rejected,
                             d.attempts,
                             d.lastError,
-                            AlertDelivery.PENDING.equals(d.state) ? d.nextAttemptAt : null,
+                            d.failingSince,
+                            pending && d.failingSince != null ? d.failingSince.plus(config.giveUpAfter()) : null,
+                            pending ? d.nextAttemptAt : null,
                             d.createdAt,
                             d.sentAt);
                 })
                 .toList();
+    }
+
+    /**
+     * Puts FAILED deliveries back to PENDING, due now and with a fresh age (give-up-after counts from their
+     * next failure): all of them, a topic's, or those created at or after {@code since}. Addresses that got a
+     * delivery already are not sent it again; refused addresses are tried again.
+     */
+    public Resent resend(Long topicId, Instant since) {
+        if (topicId != null && Topic.findById(topicId) == null) {
+            throw ProblemException.notFound("topic " + topicId);
+        }
+        StringBuilder where = new StringBuilder("state = :failed");
+        Parameters params = Parameters.with("failed", AlertDelivery.FAILED);
+        if (topicId != null) {
+            where.append(" and topicId = :topic");
+            params.and("topic", topicId);
+        }
+        if (since != null) {
+            where.append(" and createdAt >= :since");
+            params.and("since", since);
+        }
+        return new Resent(reopen(where.toString(), params), topicId, since);
+    }
+
+    /** Puts one FAILED delivery back to PENDING as {@link #resend} does; 409 when it is not FAILED. */
+    public Resent resendOne(long deliveryId) {
+        AlertDelivery d = AlertDelivery.findById(deliveryId);
+        if (d == null) {
+            throw ProblemException.notFound("delivery " + deliveryId);
+        }
+        if (!AlertDelivery.FAILED.equals(d.state)) {
+            throw ProblemException.conflict(
+                    "delivery " + deliveryId + " is " + d.state + "; only FAILED deliveries are resent");
+        }
+        int n = reopen(
+                "id = :id and state = :failed",
+                Parameters.with("id", deliveryId).and("failed", AlertDelivery.FAILED));
+        return new Resent(n, d.topicId, null);
+    }
+
+    private int reopen(String where, Parameters params) {
+        return AlertDelivery.update(
+                "state = :pending, nextAttemptAt = :now, failingSince = null, rejected = null, leaseOwner = null,"
+                        + " leaseExpiresAt = null where " + where,
+                params.and("pending", AlertDelivery.PENDING).and("now", clock.instant()));
     }
 }

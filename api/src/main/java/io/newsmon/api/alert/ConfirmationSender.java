@@ -9,7 +9,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.jboss.logging.Logger;
 
 /**
@@ -36,28 +38,49 @@ public class ConfirmationSender {
         this.clock = clock;
     }
 
-    private record Pending(long id, String ownerId, String email) {}
+    /** A recipient waiting for its confirmation, and what its owner and its address sent in the last 24 hours. */
+    private record Pending(long id, String ownerId, String email, long byOwner, long byAddress) {}
 
     public int sendPending() {
+        Instant since = clock.instant().minus(Duration.ofDays(1));
+        int perUser = config.confirmationsPerUserPerDay();
+        int perAddress = config.confirmationsPerAddressPerDay();
+        // one query per round: recipients over a limit are left out in the database, so any number of them
+        // waiting (one busy address on hundreds of topics) cannot crowd out the others
         List<Pending> pending = QuarkusTransaction.requiringNew()
                 .call(() -> Topic.getEntityManager()
-                        .createNativeQuery("SELECT r.id, t.owner_id, r.email FROM topic_recipient r JOIN topic t ON"
-                                + " t.id = r.topic_id WHERE r.confirmation_sent_at IS NULL AND r.confirmed_at IS NULL"
-                                + " ORDER BY r.id")
+                        .createNativeQuery("SELECT id, owner_id, email, by_owner, by_address FROM (SELECT r.id,"
+                                + " t.owner_id, r.email,"
+                                + " (SELECT COUNT(*) FROM confirmation_sent s WHERE s.owner_id = t.owner_id"
+                                + " AND s.sent_at >= ?1) AS by_owner,"
+                                + " (SELECT COUNT(*) FROM confirmation_sent s WHERE s.email = r.email"
+                                + " AND s.sent_at >= ?1) AS by_address"
+                                + " FROM topic_recipient r JOIN topic t ON t.id = r.topic_id"
+                                + " WHERE r.confirmation_sent_at IS NULL AND r.confirmed_at IS NULL) p"
+                                + " WHERE by_owner < ?2 AND by_address < ?3 ORDER BY id")
+                        .setParameter(1, since)
+                        .setParameter(2, perUser)
+                        .setParameter(3, perAddress)
                         .setMaxResults(500)
                         .getResultList()
                         .stream()
                         .map(o -> {
                             Object[] row = (Object[]) o;
-                            return new Pending(num(row[0]), (String) row[1], (String) row[2]);
+                            return new Pending(num(row[0]), (String) row[1], (String) row[2], num(row[3]), num(row[4]));
                         })
                         .toList());
+        // what this round sends counts too
+        Map<String, Long> byOwner = new HashMap<>();
+        Map<String, Long> byAddress = new HashMap<>();
         int sent = 0;
         for (Pending p : pending) {
             if (sent == PER_ROUND) {
                 break;
             }
-            if (!withinLimits(p)) {
+            long owner = byOwner.computeIfAbsent(p.ownerId(), k -> p.byOwner());
+            long address = byAddress.computeIfAbsent(p.email(), k -> p.byAddress());
+            if (owner >= perUser || address >= perAddress) {
+                LOG.debugf("recipient %d waits: its owner or its address reached the daily limit", p.id());
                 continue;
             }
             long id = p.id();
@@ -90,6 +113,8 @@ public class ConfirmationSender {
                                 id, MailAddresses.headerSafe(r.email));
                     }
                 });
+                byOwner.merge(p.ownerId(), 1L, Long::sum);
+                byAddress.merge(p.email(), 1L, Long::sum);
                 sent++;
             } catch (RuntimeException e) {
                 LOG.warnf(
@@ -101,31 +126,5 @@ public class ConfirmationSender {
             }
         }
         return sent;
-    }
-
-    /** Whether the owner and the address both have room left in the last 24 hours. */
-    private boolean withinLimits(Pending p) {
-        Instant since = clock.instant().minus(Duration.ofDays(1));
-        return QuarkusTransaction.requiringNew().call(() -> {
-            long byOwner = count("owner_id", p.ownerId(), since);
-            if (byOwner >= config.confirmationsPerUserPerDay()) {
-                LOG.debugf("recipient %d waits: its owner sent %d confirmations in 24 h", p.id(), byOwner);
-                return false;
-            }
-            long byAddress = count("email", p.email(), since);
-            if (byAddress >= config.confirmationsPerAddressPerDay()) {
-                LOG.debugf("recipient %d waits: its address received %d confirmations in 24 h", p.id(), byAddress);
-                return false;
-            }
-            return true;
-        });
-    }
-
-    private static long count(String column, String value, Instant since) {
-        return num(Topic.getEntityManager()
-                .createNativeQuery("SELECT COUNT(*) FROM confirmation_sent WHERE " + column + " = ?1 AND sent_at >= ?2")
-                .setParameter(1, value)
-                .setParameter(2, since)
-                .getSingleResult());
     }
 }

@@ -48,10 +48,24 @@ public class AlertDelivery extends PanacheEntityBase {
     /** Comma-separated addresses it was (or is to be) sent to. */
     public String recipients;
 
+    /**
+     * Comma-separated addresses that got it so far: each address is its own SMTP transaction, and a retry
+     * skips these.
+     */
+    @Column(name = "delivered_to")
+    public String deliveredTo;
+
+    /** The addresses the SMTP server refused for good, one {@code address: answer} per line; not retried. */
+    public String rejected;
+
     public int attempts;
 
     @Column(name = "last_error")
     public String lastError;
+
+    /** When the current run of failures began; null until a send fails, and again after a resend. */
+    @Column(name = "failing_since")
+    public Instant failingSince;
 
     @Column(name = "next_attempt_at")
     public Instant nextAttemptAt;
