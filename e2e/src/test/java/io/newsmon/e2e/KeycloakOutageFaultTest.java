@@ -13,9 +13,6 @@ import org.openqa.selenium.By;
  * Keycloak down while api and web start (as after a reboot where Keycloak comes up last): the api refuses a
  * request it cannot check with 503 or 401, never 500; the dashboard answers with a page that says sign-in is
  * unavailable, not an error dump; and when Keycloak is back both work again without being restarted.
- *
- * <p>Not in {@code -Pfaults} yet: both services answer 500 today (see README, "Reliability"). Run it with
- * {@code -Pe2e,faults -Dtest=KeycloakOutageFaultTest}.
  */
 class KeycloakOutageFaultTest {
 
