@@ -145,7 +145,7 @@ public class ArticleExtractor {
         Element body = doc.body();
         String structured = StructuredData.articleBody(doc);
         Set<String> visible = structured == null ? Set.of() : Shingles.of(body.text());
-        Element noscript = noscriptContent(body, doc.baseUri());
+        String noscript = noscriptHtml(body); // read before cleaning drops it; parsed only if the body is weak
         Element gallery = body.selectFirst(":has(> figure + figure + figure)") == null ? null : body.clone();
         String text = bodyText(body, title);
         text = preferStructured(text, structured, visible);
@@ -154,7 +154,8 @@ public class ArticleExtractor {
             text = stronger(text, bodyText(gallery, title));
         }
         if (isWeak(text)) {
-            text = stronger(text, noscript == null ? null : bodyText(noscript, title));
+            Element fallback = noscriptContent(noscript, doc.baseUri());
+            text = stronger(text, fallback == null ? null : bodyText(fallback, title));
             text = stronger(text, structured);
         }
         boolean empty = text == null || text.isBlank();
@@ -187,17 +188,22 @@ public class ArticleExtractor {
      * article there and leave the visible container empty until a script fills it. Null when the noscript
      * blocks hold little text (the usual tracking pixel or "enable JavaScript" line).
      */
-    private static Element noscriptContent(Element body, String baseUri) {
+    private static Element noscriptContent(String html, String baseUri) {
+        if (html.length() < FALLBACK_TEXT) {
+            return null;
+        }
+        Element parsed = ExtractionBudget.parse(html, baseUri).body();
+        return PageText.textLength(parsed, FALLBACK_TEXT) < FALLBACK_TEXT ? null : parsed;
+    }
+
+    /** The markup of every {@code <noscript>} block of the page, in order. */
+    private static String noscriptHtml(Element body) {
         StringBuilder html = new StringBuilder();
         for (Element ns : body.select("noscript")) {
             ExtractionBudget.check();
             html.append(ns.html()).append('\n');
         }
-        if (html.length() < FALLBACK_TEXT) {
-            return null;
-        }
-        Element parsed = ExtractionBudget.parse(html.toString(), baseUri).body();
-        return PageText.textLength(parsed, FALLBACK_TEXT) < FALLBACK_TEXT ? null : parsed;
+        return html.toString();
     }
 
     /** Shorter than this, a body found in the page is weak: the fallbacks are asked whether they have more. */
