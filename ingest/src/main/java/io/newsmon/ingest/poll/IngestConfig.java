@@ -70,6 +70,13 @@ public interface IngestConfig {
     @WithDefault("1m,5m,15m,1h,3h,6h")
     List<Duration> retrySchedule();
 
+    /**
+     * How long trying a source (the dashboard's <em>Try it</em>) may take, its articles together; the
+     * articles not reached by then are reported as skipped.
+     */
+    @WithDefault("60s")
+    Duration trialTimeLimit();
+
     /** The time one page's extraction may take; a page over it ends as that page's error. */
     @WithDefault("10s")
     Duration extractBudget();

@@ -144,7 +144,9 @@ public class NewsSitesResource implements QuarkusTestResourceLifecycleManager {
                 "broken.base",
                 base,
                 "newsroom.original-url",
-                originalUrl);
+                originalUrl,
+                "newsroom.feed-url",
+                newsroom.feedUri().toString());
     }
 
     private static String item(com.sun.net.httpserver.HttpExchange exchange, String path) {

@@ -1,0 +1,160 @@
+package io.newsmon.ingest.trial;
+
+import io.newsmon.domain.dto.TrialLine;
+import io.newsmon.ingest.dedup.UrlCanonicalizer;
+import io.newsmon.ingest.extract.ArticleExtractor;
+import io.newsmon.ingest.extract.ExtractedArticle;
+import io.newsmon.ingest.feed.Feed;
+import io.newsmon.ingest.feed.FeedEntry;
+import io.newsmon.ingest.feed.FeedParseException;
+import io.newsmon.ingest.feed.FeedParser;
+import io.newsmon.ingest.feed.SectionPage;
+import io.newsmon.ingest.fetch.FetchException;
+import io.newsmon.ingest.fetch.FetchedPage;
+import io.newsmon.ingest.politeness.PoliteFetcher;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+
+/**
+ * Tries a source once, touching no database: fetches a feed (or finds it through a page's {@code <link
+ * rel="alternate">}, or reads a section page's article links, or takes a page as one article) and up to
+ * {@code max} of its articles, politely and through the SSRF guard, and hands one {@link TrialLine} per URL
+ * to the caller as soon as it is known. Per-URL failures are lines, never exceptions. Used by {@code
+ * ./newsmon crawl} and by the dashboard's <em>Try it</em> (through {@link SourceTrialWorker}).
+ */
+public final class TrialCrawl {
+
+    private final PoliteFetcher fetcher;
+    private final ArticleExtractor extractor;
+    private final Duration timeLimit;
+
+    public TrialCrawl(PoliteFetcher fetcher, ArticleExtractor extractor, Duration timeLimit) {
+        this.fetcher = fetcher;
+        this.extractor = extractor;
+        this.timeLimit = timeLimit;
+    }
+
+    /** Tries {@code sourceUrl} and at most {@code max} of its articles, giving each result to {@code out}. */
+    public void run(String sourceUrl, int max, Consumer<TrialLine> out) {
+        long deadline = System.nanoTime() + timeLimit.toNanos();
+        FetchedPage page;
+        try {
+            page = fetcher.fetch(sourceUrl);
+        } catch (FetchException e) {
+            out.accept(line(sourceUrl, "error", null, e.getMessage()));
+            return;
+        }
+        List<String> links;
+        try {
+            links = links(new FeedParser().parse(page.body()));
+        } catch (FeedParseException notAFeed) {
+            Optional<String> discovered = discoverFeed(page);
+            if (discovered.isPresent()) {
+                try {
+                    links = links(new FeedParser()
+                            .parse(fetcher.fetch(discovered.get()).body()));
+                } catch (FetchException | FeedParseException e) {
+                    out.accept(line(discovered.get(), "error", null, "discovered feed unusable: " + e.getMessage()));
+                    return;
+                }
+            } else if (looksLikeHtml(page)) {
+                Document doc = SectionPage.parse(
+                        page.body(), page.declaredCharset(), page.uri().toString());
+                Feed section = SectionPage.isOneArticle(doc) ? null : SectionPage.read(doc);
+                if (section == null || section.entries().size() < SectionPage.MIN_LINKS) {
+                    out.accept(extracted(page.uri().toString(), page));
+                    return;
+                }
+                links = links(section);
+            } else {
+                out.accept(line(sourceUrl, "error", null, notAFeed.getMessage()));
+                return;
+            }
+        }
+        Set<String> seen = new HashSet<>();
+        int done = 0;
+        for (String link : links) {
+            if (done >= max) {
+                break;
+            }
+            String canonical = UrlCanonicalizer.canonical(link).orElse(null);
+            if (canonical == null) {
+                out.accept(line(link, "error", null, "malformed URL in the feed"));
+                continue;
+            }
+            if (!seen.add(canonical)) {
+                out.accept(line(link, "duplicate", null, null));
+                continue;
+            }
+            done++;
+            if (System.nanoTime() > deadline) {
+                out.accept(line(canonical, "skipped", null, "time limit reached"));
+                continue;
+            }
+            try {
+                out.accept(extracted(canonical, fetcher.fetch(canonical)));
+            } catch (FetchException e) {
+                boolean robots = e.getMessage().startsWith("disallowed by robots.txt");
+                out.accept(line(canonical, robots ? "skipped" : "error", null, e.getMessage()));
+            }
+        }
+    }
+
+    private TrialLine extracted(String url, FetchedPage page) {
+        ExtractedArticle a = extractor.extract(
+                page.body(), page.declaredCharset(), page.uri().toString());
+        return a.hasBody() ? line(url, "ok", a, null) : line(url, "error", a, a.problem());
+    }
+
+    private static List<String> links(Feed feed) {
+        List<String> links = new ArrayList<>();
+        for (FeedEntry e : feed.entries()) {
+            if (e.link() != null) {
+                links.add(e.link());
+            }
+        }
+        return links;
+    }
+
+    private static boolean looksLikeHtml(FetchedPage page) {
+        String type = page.contentType() == null ? "" : page.contentType();
+        return type.contains("html")
+                || new String(page.body(), 0, Math.min(page.body().length, 512), StandardCharsets.ISO_8859_1)
+                        .contains("<html");
+    }
+
+    /** Feed autodiscovery: {@code <link rel="alternate" type="application/rss+xml" href=…>}. */
+    static Optional<String> discoverFeed(FetchedPage page) {
+        if (!looksLikeHtml(page)) {
+            return Optional.empty();
+        }
+        Document doc = SectionPage.parse(
+                page.body(), page.declaredCharset(), page.uri().toString());
+        for (Element link : doc.select("link[rel~=(?i)alternate][href]")) {
+            String type = link.attr("type").toLowerCase(Locale.ROOT);
+            if (type.contains("rss") || type.contains("atom") || type.contains("feed+json")) {
+                return Optional.of(link.absUrl("href"));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static TrialLine line(String url, String status, ExtractedArticle a, String error) {
+        return new TrialLine(
+                url,
+                status,
+                a == null ? null : a.title(),
+                a == null || a.published() == null ? null : a.published().toString(),
+                a == null || a.body() == null ? 0 : a.body().length(),
+                error);
+    }
+}
