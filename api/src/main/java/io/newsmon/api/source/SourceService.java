@@ -252,7 +252,7 @@ public class SourceService {
         return regex;
     }
 
-    private static String validUrl(String raw) {
+    static String validUrl(String raw) {
         if (raw == null || raw.isBlank()) {
             throw ProblemException.badField("url", "is required");
         }
