@@ -150,6 +150,21 @@ public class ApiStubResource implements QuarkusTestResourceLifecycleManager {
              "lastSuccessAt":"2026-11-20T09:00:00Z","nextPollAt":"2026-11-29T09:15:00Z","consecutiveFailures":4,
              "lastError":"HTTP 503 from quay.example","articleCount":9,"articlesPerDay":0.0,"lastArticleAt":null,"silent":false}""";
 
+    /** A finished trial (42) of three URLs, one of which failed. */
+    private static final String TRIAL_DONE = """
+            {"id":42,"url":"http://news.example/feed.xml","maxArticles":10,"state":"DONE",
+             "createdAt":"2026-11-29T09:00:00Z","finishedAt":"2026-11-29T09:00:04Z","error":null,"ok":2,
+             "existingSourceId":null,"lines":[
+              {"url":"http://news.example/a","status":"ok","title":"Harbour strike ends","published":"2026-11-29T08:00:00Z","bodyLength":2400,"error":null},
+              {"url":"http://news.example/b","status":"ok","title":"Ferry timetable","published":null,"bodyLength":900,"error":null},
+              {"url":"http://news.example/c","status":"error","title":null,"published":null,"bodyLength":0,"error":"HTTP 404 from news.example"}]}""";
+
+    /** A trial (41) still running, whose one line so far has a hostile title. */
+    private static final String TRIAL_RUNNING = """
+            {"id":41,"url":"http://news.example/feed.xml","maxArticles":10,"state":"RUNNING",
+             "createdAt":"2026-11-29T09:00:00Z","finishedAt":null,"error":null,"ok":1,"existingSourceId":1,"lines":[
+              {"url":"http://news.example/x","status":"ok","title":"<script>alert(1)</script>","published":null,"bodyLength":700,"error":null}]}""";
+
     /** Sources: two (one failing); adding a URL containing "bad" is refused naming the url field. */
     private void sources(HttpExchange exchange) throws IOException {
         String path = exchange.getRequestURI().getPath();
@@ -183,6 +198,12 @@ public class ApiStubResource implements QuarkusTestResourceLifecycleManager {
                     respond(exchange, 201, SOURCE_OK);
                 }
             }
+            case "POST /api/sources/trials" -> {
+                SOURCE_WRITES.add("TRIAL " + body);
+                respond(exchange, 202, TRIAL_DONE);
+            }
+            case "GET /api/sources/trials/42" -> respond(exchange, 200, TRIAL_DONE);
+            case "GET /api/sources/trials/41" -> respond(exchange, 200, TRIAL_RUNNING);
             case "PATCH /api/sources/1" -> {
                 if (body.contains("\"pollIntervalSeconds\":5,")) {
                     respond(exchange, 400, """

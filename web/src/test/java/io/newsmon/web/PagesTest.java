@@ -191,6 +191,59 @@ class PagesTest {
     }
 
     @Test
+    void anAdminTriesASourceSeesEachArticleAndAddsItWithWhatWasEntered() throws Exception {
+        try (WebClient browser = browser()) {
+            // the page refreshes itself while a trial runs; here each refresh is looked at by hand
+            browser.setRefreshHandler((page, url, seconds) -> {});
+            signIn(browser, root.toString());
+            HtmlPage add = browser.getPage(root + "sources/new");
+            HtmlForm form = (HtmlForm) add.<DomNode>querySelector("form.settings");
+            form.getInputByName("url").setValue("  ");
+            HtmlPage blank = ((HtmlButton) add.<DomNode>querySelector("button[formaction='/sources/try']")).click();
+            assertThat(blank.getElementById("url-error").getTextContent()).isEqualTo("a feed or page URL is required");
+
+            HtmlForm again = (HtmlForm) blank.<DomNode>querySelector("form.settings");
+            again.getInputByName("url").setValue("http://news.example/feed.xml");
+            again.getInputByName("name").setValue("Ledger & Co");
+            again.getInputByName("adaptivePoll").setChecked(false);
+            HtmlPage tried = ((HtmlButton) blank.<DomNode>querySelector("button[formaction='/sources/try']")).click();
+
+            assertThat(ApiStubResource.SOURCE_WRITES)
+                    .anyMatch(w -> w.startsWith("TRIAL ") && w.contains("\"url\":\"http://news.example/feed.xml\""));
+            assertThat(tried.getUrl().getPath()).isEqualTo("/sources/new");
+            assertThat(tried.getUrl().getQuery()).contains("trial=42");
+            String text = tried.asNormalizedText();
+            assertThat(text)
+                    .contains("2 of 3 URLs gave an article.", "Harbour strike ends", "HTTP 404 from news.example");
+            assertThat(tried.querySelectorAll("table.trial-lines tbody tr")).hasSize(3);
+            assertThat(tried.querySelectorAll("meta[http-equiv=refresh]"))
+                    .as("a finished trial stops refreshing")
+                    .isEmpty();
+            HtmlForm kept = (HtmlForm) tried.<DomNode>querySelector("form.settings");
+            assertThat(kept.getInputByName("url").getValue()).isEqualTo("http://news.example/feed.xml");
+            assertThat(kept.getInputByName("name").getValue()).isEqualTo("Ledger & Co");
+            assertThat(kept.getInputByName("adaptivePoll").isChecked()).isFalse();
+            assertThat(kept.getInputByName("enabled").isChecked()).isTrue();
+
+            HtmlPage added = ((HtmlButton) tried.<DomNode>querySelector("form.settings button.primary")).click();
+            assertThat(added.getUrl().getPath()).isEqualTo("/sources/1");
+            assertThat(ApiStubResource.SOURCE_WRITES)
+                    .anyMatch(w -> w.startsWith("POST ")
+                            && w.contains("\"name\":\"Ledger & Co\"")
+                            && w.contains("\"adaptivePoll\":false"));
+
+            HtmlPage running = browser.getPage(root + "sources/new?trial=41&url=http%3A%2F%2Fnews.example%2Ffeed.xml");
+            assertThat(running.querySelectorAll("meta[http-equiv=refresh]")).hasSize(1);
+            assertThat(running.asNormalizedText())
+                    .contains(
+                            "Fetching: 1 URL tried so far",
+                            "<script>alert(1)</script>",
+                            "This URL is a source already");
+            assertThat(running.querySelectorAll("main script")).isEmpty();
+        }
+    }
+
+    @Test
     void anAdminListsFiltersAddsEditsAndImportsAndExportsSources() throws Exception {
         try (WebClient browser = browser()) {
             signIn(browser, root.toString());

@@ -81,6 +81,11 @@ class SafetyTest {
             assertThat(browser.getPage(reindex).getWebResponse().getStatusCode())
                     .isEqualTo(400);
 
+            WebRequest trial = new WebRequest(new URL(root + "sources/try"), HttpMethod.POST);
+            trial.setRequestParameters(
+                    new ArrayList<>(List.of(new NameValuePair("url", "http://news.example/feed.xml"))));
+            assertThat(browser.getPage(trial).getWebResponse().getStatusCode()).isEqualTo(400);
+
             assertThat(ApiStubResource.TOPIC_WRITES).hasSize(before);
             assertThat(ApiStubResource.SOURCE_WRITES).hasSize(sourcesBefore);
 

@@ -4,8 +4,10 @@ import io.newsmon.domain.dto.ArticleDetail;
 import io.newsmon.domain.dto.ArticleSummary;
 import io.newsmon.domain.dto.EntityView;
 import io.newsmon.domain.dto.NewSource;
+import io.newsmon.domain.dto.NewSourceTrial;
 import io.newsmon.domain.dto.PageResult;
 import io.newsmon.domain.dto.SearchResult;
+import io.newsmon.domain.dto.SourceTrialView;
 import io.newsmon.domain.dto.SourceView;
 import io.newsmon.domain.dto.StoryView;
 import io.newsmon.domain.dto.TopicBackTest;
@@ -63,6 +65,15 @@ public interface NewsmonApi {
     @Path("/sources")
     @Consumes(MediaType.APPLICATION_JSON)
     SourceView addSource(NewSource source);
+
+    @POST
+    @Path("/sources/trials")
+    @Consumes(MediaType.APPLICATION_JSON)
+    SourceTrialView startSourceTrial(NewSourceTrial trial);
+
+    @GET
+    @Path("/sources/trials/{id}")
+    SourceTrialView sourceTrial(@PathParam("id") long id);
 
     @PATCH
     @Path("/sources/{id}")

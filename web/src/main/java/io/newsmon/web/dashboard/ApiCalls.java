@@ -39,7 +39,7 @@ public final class ApiCalls {
         } catch (RuntimeException unreadable) {
             LOG.debugf("the api's 400 had no readable problem document: %s", unreadable.getMessage());
         }
-        return new ApiRefused(message, field, position);
+        return new ApiRefused(e.getResponse().getStatus(), message, field, position);
     }
 
     public static <T> T call(Supplier<T> request) {
@@ -48,7 +48,8 @@ public final class ApiCalls {
         } catch (WebApplicationException e) {
             int status = e.getResponse().getStatus();
             switch (status) {
-                case 400 -> throw refused(e);
+                // 409: the source exists already; 429: too many of the admin's trials are waiting
+                case 400, 409, 429 -> throw refused(e);
                 case 404 -> throw new DashboardException(404, "Not found", "The API has no such item.");
                 case 401 ->
                     throw new DashboardException(

@@ -1,7 +1,7 @@
 package io.newsmon.web.dashboard;
 
 /**
- * The api refused what a page sent (HTTP 400): its message, the field it names and, for a query, the
+ * The api refused what a page sent (HTTP 400, 409 or 429): its message, the field it names and, for a query, the
  * 0-based position. A form catches it to show the error beside the field; elsewhere it is an error page.
  */
 public class ApiRefused extends DashboardException {
@@ -10,7 +10,12 @@ public class ApiRefused extends DashboardException {
     private final Integer position;
 
     public ApiRefused(String message, String field, Integer position) {
-        super(400, "Not accepted", message);
+        this(400, message, field, position);
+    }
+
+    /** A refusal with the api's own status: 400, 409 (exists already) or 429 (too many at once). */
+    public ApiRefused(int status, String message, String field, Integer position) {
+        super(status, "Not accepted", message);
         this.field = field;
         this.position = position;
     }

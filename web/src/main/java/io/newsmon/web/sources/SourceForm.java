@@ -3,6 +3,12 @@ package io.newsmon.web.sources;
 import io.newsmon.domain.dto.NewSource;
 import io.newsmon.domain.dto.SourceView;
 import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.core.MultivaluedMap;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.StringJoiner;
 
 /**
  * A source's settings as the form posts and shows them; {@code error}/{@code errorField} say what was
@@ -66,6 +72,51 @@ public class SourceForm {
         f.adaptivePoll = s.adaptivePoll() ? "true" : null;
         f.enabled = s.enabled() ? "true" : null;
         return f;
+    }
+
+    /** The fields as they were posted, keyed by their form names; unchecked boxes are left out. */
+    private Map<String, String> fields() {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("url", url);
+        m.put("name", name);
+        m.put("languageHint", languageHint);
+        m.put("pollIntervalSeconds", pollIntervalSeconds);
+        m.put("includePattern", includePattern);
+        m.put("excludePattern", excludePattern);
+        m.put("maxArticlesPerPoll", maxArticlesPerPoll);
+        m.put("adaptivePoll", adaptivePoll);
+        m.put("enabled", enabled);
+        return m;
+    }
+
+    /** The fields as a URL query, to carry what the admin entered across a redirect. */
+    String query() {
+        StringJoiner q = new StringJoiner("&");
+        fields().forEach((k, v) -> {
+            if (v != null) {
+                q.add(k + "=" + URLEncoder.encode(v, StandardCharsets.UTF_8));
+            }
+        });
+        return q.toString();
+    }
+
+    /** A form filled from a query made by {@link #query()}; absent text fields are empty. */
+    static SourceForm fromQuery(MultivaluedMap<String, String> q) {
+        SourceForm f = new SourceForm();
+        f.url = q.getFirst("url") == null ? "" : q.getFirst("url");
+        f.name = orEmpty(q.getFirst("name"));
+        f.languageHint = orEmpty(q.getFirst("languageHint"));
+        f.pollIntervalSeconds = orEmpty(q.getFirst("pollIntervalSeconds"));
+        f.includePattern = orEmpty(q.getFirst("includePattern"));
+        f.excludePattern = orEmpty(q.getFirst("excludePattern"));
+        f.maxArticlesPerPoll = orEmpty(q.getFirst("maxArticlesPerPoll"));
+        f.adaptivePoll = q.getFirst("adaptivePoll");
+        f.enabled = q.getFirst("enabled");
+        return f;
+    }
+
+    private static String orEmpty(String s) {
+        return s == null ? "" : s;
     }
 
     public boolean hasError(String field) {

@@ -1,6 +1,8 @@
 package io.newsmon.web.sources;
 
 import io.newsmon.domain.dto.NewSource;
+import io.newsmon.domain.dto.NewSourceTrial;
+import io.newsmon.domain.dto.SourceTrialView;
 import io.newsmon.domain.dto.SourceView;
 import io.newsmon.web.api.NewsmonApi;
 import io.newsmon.web.dashboard.ApiCalls;
@@ -18,11 +20,14 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -54,7 +59,8 @@ public class SourcePages {
                 Map<String, Object> index,
                 String notice);
 
-        static native TemplateInstance form(String user, SourceForm form, SourceView source, String notice);
+        static native TemplateInstance form(
+                String user, SourceForm form, SourceView source, String notice, TrialPanel trial);
     }
 
     private final NewsmonApi api;
@@ -117,10 +123,40 @@ public class SourcePages {
         };
     }
 
+    /**
+     * The add form; with {@code trial}, also that trial's results so far, the form filled with what the admin
+     * had entered (carried in the query, so the page can refresh itself while the trial runs).
+     */
     @GET
     @Path("new")
-    public TemplateInstance newSource() {
-        return Templates.form(user(), SourceForm.blank(), null, null);
+    public TemplateInstance newSource(@QueryParam("trial") Long trial, @Context UriInfo uri) {
+        if (trial == null) {
+            return Templates.form(user(), SourceForm.blank(), null, null, null);
+        }
+        SourceTrialView t = ApiCalls.call(() -> api.sourceTrial(trial));
+        return Templates.form(
+                user(), SourceForm.fromQuery(uri.getQueryParameters()), null, null, TrialPanel.of(t, Instant.now()));
+    }
+
+    /**
+     * <em>Try it</em> on the add form: asks the api for a trial of the URL (ingest runs it) and shows its
+     * results on the add form as they come; nothing is added.
+     */
+    @POST
+    @Path("try")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Object trySource(@BeanParam SourceForm form) {
+        if (form.url == null || form.url.isBlank()) {
+            return Templates.form(user(), form.refused("url", "a feed or page URL is required"), null, null, null);
+        }
+        try {
+            SourceTrialView t = ApiCalls.call(() -> api.startSourceTrial(new NewSourceTrial(form.url.strip(), null)));
+            return Response.seeOther(URI.create("/sources/new?trial=" + t.id() + "&" + form.query()))
+                    .build();
+        } catch (ApiRefused r) {
+            return Templates.form(
+                    user(), form.refused(r.field() == null ? "url" : r.field(), r.getMessage()), null, null, null);
+        }
     }
 
     @POST
@@ -129,16 +165,16 @@ public class SourcePages {
         try {
             NewSource request = form.request(true);
             if (request.url() == null || request.url().isBlank()) {
-                return Templates.form(user(), form.refused("url", "a feed or page URL is required"), null, null);
+                return Templates.form(user(), form.refused("url", "a feed or page URL is required"), null, null, null);
             }
             SourceView created = ApiCalls.call(() -> api.addSource(request));
             return Response.seeOther(URI.create("/sources/" + created.id() + "?notice=added"))
                     .build();
         } catch (SourceForm.BadField b) {
-            return Templates.form(user(), form.refused(b.field, b.getMessage()), null, null);
+            return Templates.form(user(), form.refused(b.field, b.getMessage()), null, null, null);
         } catch (ApiRefused r) {
             return Templates.form(
-                    user(), form.refused(r.field() == null ? "url" : r.field(), r.getMessage()), null, null);
+                    user(), form.refused(r.field() == null ? "url" : r.field(), r.getMessage()), null, null, null);
         }
     }
 
@@ -146,7 +182,7 @@ public class SourcePages {
     @Path("{id}")
     public TemplateInstance source(@PathParam("id") long id, @QueryParam("notice") String notice) {
         SourceView s = ApiCalls.call(() -> api.source(id));
-        return Templates.form(user(), SourceForm.of(s), s, notice(notice));
+        return Templates.form(user(), SourceForm.of(s), s, notice(notice), null);
     }
 
     @POST
@@ -161,10 +197,10 @@ public class SourcePages {
             return Response.seeOther(URI.create("/sources/" + id + "?notice=saved"))
                     .build();
         } catch (SourceForm.BadField b) {
-            return Templates.form(user(), form.refused(b.field, b.getMessage()), current, null);
+            return Templates.form(user(), form.refused(b.field, b.getMessage()), current, null, null);
         } catch (ApiRefused r) {
             return Templates.form(
-                    user(), form.refused(r.field() == null ? "name" : r.field(), r.getMessage()), current, null);
+                    user(), form.refused(r.field() == null ? "name" : r.field(), r.getMessage()), current, null, null);
         }
     }
 

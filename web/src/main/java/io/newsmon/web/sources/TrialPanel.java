@@ -1,0 +1,42 @@
+package io.newsmon.web.sources;
+
+import io.newsmon.domain.dto.SourceTrialView;
+import io.newsmon.domain.dto.TrialLine;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A source trial as the add form shows it: its lines, a one-line verdict, and whether the page should refresh
+ * itself again (while ingest has not finished it).
+ */
+public record TrialPanel(SourceTrialView trial, String verdict, boolean refresh, boolean stalled) {
+
+    /** A trial still waiting after this long is probably not reaching ingest: the page says so. */
+    static final Duration STALLED_AFTER = Duration.ofSeconds(30);
+
+    static TrialPanel of(SourceTrialView t, Instant now) {
+        boolean stalled = "PENDING".equals(t.state())
+                && t.createdAt() != null
+                && t.createdAt().plus(STALLED_AFTER).isBefore(now);
+        return new TrialPanel(t, verdict(t), !t.finished(), stalled);
+    }
+
+    public List<TrialLine> lines() {
+        return trial.lines();
+    }
+
+    private static String verdict(SourceTrialView t) {
+        int n = t.lines().size();
+        return switch (t.state()) {
+            case "PENDING" -> "Waiting for ingest to take the trial…";
+            case "RUNNING" -> "Fetching: " + n + " URL" + (n == 1 ? "" : "s") + " tried so far…";
+            case "FAILED" -> "The trial stopped: " + t.error();
+            default ->
+                n == 0
+                        ? "Nothing was found to try."
+                        : t.ok() + " of " + n + " URL" + (n == 1 ? "" : "s") + " gave an article"
+                                + (t.ok() == 0 ? ": check the URL and the errors below before adding it." : ".");
+        };
+    }
+}
