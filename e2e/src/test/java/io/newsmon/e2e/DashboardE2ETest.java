@@ -2,20 +2,23 @@ package io.newsmon.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The dashboard in Chromium against the running platform and its real Keycloak: an analyst reads the
  * overview, searches a date range, follows an article to an entity and a story, saves the search as a
- * topic; an admin adds, edits and exports sources. Every main page is photographed at 1280 and 360 px,
+ * topic; an admin tries, adds, edits and exports sources. Every main page is photographed at 1280 and 360 px,
  * and the test fails when one scrolls sideways on the phone-sized screen.
  */
 class DashboardE2ETest {
@@ -129,7 +132,7 @@ class DashboardE2ETest {
     }
 
     @Test
-    void adminAddsEditsAndExportsSources() throws Exception {
+    void adminTriesAddsEditsAndExportsSources() throws Exception {
         var browser = chromium.driver;
         var wait = chromium.wait;
         chromium.signIn("admin", "admin");
@@ -152,7 +155,21 @@ class DashboardE2ETest {
         again.clear();
         again.sendKeys(feed);
         browser.findElement(By.id("name")).sendKeys("E2E copy of the demo newsroom");
-        browser.findElement(By.cssSelector("form.settings button[type=submit]")).click();
+
+        // try it first: ingest fetches the feed and its first articles, the page refreshes itself until done
+        browser.findElement(By.cssSelector("button[formaction='/sources/try']")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(120))
+                .until(ExpectedConditions.textMatches(
+                        By.cssSelector("section.trial [role=status]"), Pattern.compile("gave an article")));
+        assertThat(browser.findElements(By.cssSelector("table.trial-lines .state-ENRICHED")))
+                .as("articles of the demo newsroom extracted by the trial")
+                .isNotEmpty();
+        assertThat(browser.findElement(By.id("name")).getAttribute("value"))
+                .as("what the admin entered is kept across the trial")
+                .isEqualTo("E2E copy of the demo newsroom");
+        chromium.screenshots("source-try");
+
+        browser.findElement(By.cssSelector("form.settings button.primary")).click();
         wait.until(ExpectedConditions.urlMatches(".*/sources/\\d+\\?notice=added$"));
         assertThat(browser.findElement(By.cssSelector(".notice")).getText()).contains("Source added");
 
