@@ -2,7 +2,6 @@ package io.newsmon.api;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
-import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
 
 import io.newsmon.domain.article.Article;
@@ -35,9 +34,9 @@ class EntityResourceTest {
             jilani = entity("PERSON", "Jalil Abbas Jilani");
             pakistan = entity("LOCATION", "Pakistan");
             long iran = entity("LOCATION", "Iran");
-            long a1 = article("https://e.example/1", "2024-01-18T10:00:00Z");
-            long a2 = article("https://e.example/2", "2024-01-18T15:00:00Z");
-            long a3 = article("https://e.example/3", "2024-01-20T09:00:00Z");
+            long a1 = article("https://e.example/1", "2024-01-18T10:00:00Z", 0.4);
+            long a2 = article("https://e.example/2", "2024-01-18T15:00:00Z", -0.2);
+            long a3 = article("https://e.example/3", "2024-01-20T09:00:00Z", null);
             mention(a1, jilani, EntityType.PERSON, "Jalil Abbas Jilani");
             mention(a1, jilani, EntityType.PERSON, "Jilani");
             mention(a1, pakistan, EntityType.LOCATION, "Pakistan");
@@ -62,7 +61,7 @@ class EntityResourceTest {
                 .longValue();
     }
 
-    private static long article(String url, String published) {
+    private static long article(String url, String published, Double tone) {
         Article a = new Article();
         a.url = url;
         a.title = url;
@@ -70,6 +69,7 @@ class EntityResourceTest {
         a.state = PipelineState.ENRICHED;
         a.publishedAt = Instant.parse(published);
         a.discoveredAt = Instant.now();
+        a.tone = tone;
         a.persist();
         return a.id;
     }
@@ -118,6 +118,7 @@ class EntityResourceTest {
                 .body("writtenAs", contains("Jilani", "Jalil Abbas Jilani"))
                 .body("timeline.day", contains("2024-01-18"))
                 .body("timeline.articles", contains(2))
+                .body("timeline.tone", contains(0.1f))
                 .body("cooccurring.name", contains("Pakistan", "Iran"))
                 .body("cooccurring.articles", contains(2, 1))
                 .body("latest.url", contains("https://e.example/2", "https://e.example/1"))
@@ -126,7 +127,8 @@ class EntityResourceTest {
                 .oauth2(TestTokens.analyst())
                 .get("/api/entities/" + pakistan)
                 .then()
-                .body("timeline.day", containsInAnyOrder("2024-01-18", "2024-01-20"));
+                .body("timeline.day", contains("2024-01-18", "2024-01-20"))
+                .body("timeline.tone", contains(0.1f, null));
         given().auth()
                 .oauth2(TestTokens.analyst())
                 .get("/api/entities/999999")

@@ -258,7 +258,7 @@ public class ApiStubResource implements QuarkusTestResourceLifecycleManager {
             case "/api/entities/21" -> respond(exchange, 200, """
                     {"id":21,"type":"PERSON","name":"Mara Quinn","articles":3,"firstSeen":"2026-11-27T07:00:00Z",
                      "lastSeen":"2026-11-29T08:30:00Z","writtenAs":["Mara Quinn","M. Quinn"],
-                     "timeline":[{"day":"2026-11-27","articles":1},{"day":"2026-11-28","articles":0},{"day":"2026-11-29","articles":2}],
+                     "timeline":[{"day":"2026-11-27","articles":1,"tone":0.5},{"day":"2026-11-28","articles":0,"tone":null},{"day":"2026-11-29","articles":2,"tone":-0.4}],
                      "cooccurring":[{"id":22,"type":"ORGANIZATION","name":"Harbour Board","articles":2}],
                      "latest":[{"id":7,"url":"http://news.example/a","title":"Harbour cranes idle as strike enters week two",
                        "sourceId":1,"sourceName":"The Harbour Ledger","publishedAt":"2026-11-29T08:30:00Z",

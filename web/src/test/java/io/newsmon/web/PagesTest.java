@@ -169,6 +169,15 @@ class PagesTest {
             assertThat(entity.getUrl().getPath()).isEqualTo("/entities/21");
             assertThat(entity.getTitleText()).isEqualTo("Mara Quinn · newsmon");
             assertThat(entity.querySelectorAll("svg.volume rect.bar")).hasSize(14);
+            assertThat(entity.querySelectorAll("svg.tone-chart rect.bar"))
+                    .as("one column per day with a tone")
+                    .hasSize(2);
+            assertThat(entity.querySelectorAll("svg.tone-chart rect.tone-positive"))
+                    .hasSize(1);
+            assertThat(entity.querySelectorAll("svg.tone-chart rect.tone-negative"))
+                    .hasSize(1);
+            assertThat(entity.<DomNode>querySelector("svg.tone-chart title").getTextContent())
+                    .contains("on 2 days from 27 Nov to 29 Nov; +0.05 on average");
             assertThat(entity.asNormalizedText())
                     .contains("Harbour Board")
                     .contains("Also written: Mara Quinn, M. Quinn");

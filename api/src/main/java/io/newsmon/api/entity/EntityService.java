@@ -27,6 +27,14 @@ public class EntityService {
 
     private static final String ARTICLE_TIME = "COALESCE(a.published_at, a.fetched_at, a.discovered_at)";
 
+    /** The mean of a day's tones to three decimals, or null when no article of the day has a tone. */
+    private static Double meanTone(double[] sumAndCount) {
+        if (sumAndCount == null || sumAndCount[1] == 0) {
+            return null;
+        }
+        return Math.round(sumAndCount[0] / sumAndCount[1] * 1000) / 1000.0;
+    }
+
     private EntityManager em() {
         return Article.getEntityManager();
     }
@@ -72,7 +80,8 @@ public class EntityService {
         TreeMap<String, Long> days = new TreeMap<>();
         Instant first = null;
         Instant last = null;
-        List<?> times = em().createNativeQuery("SELECT a.id, " + ARTICLE_TIME + " FROM article a WHERE a.id IN"
+        TreeMap<String, double[]> tones = new TreeMap<>();
+        List<?> times = em().createNativeQuery("SELECT a.id, " + ARTICLE_TIME + ", a.tone FROM article a WHERE a.id IN"
                         + " (SELECT m.article_id FROM entity_mention m WHERE m.entity_id = ?1)")
                 .setParameter(1, id)
                 .getResultList();
@@ -81,7 +90,13 @@ public class EntityService {
             if (t == null) {
                 continue;
             }
-            days.merge(t.atOffset(ZoneOffset.UTC).toLocalDate().toString(), 1L, Long::sum);
+            String day = t.atOffset(ZoneOffset.UTC).toLocalDate().toString();
+            days.merge(day, 1L, Long::sum);
+            if (((Object[]) row)[2] instanceof Number tone) {
+                double[] sumAndCount = tones.computeIfAbsent(day, d -> new double[2]);
+                sumAndCount[0] += tone.doubleValue();
+                sumAndCount[1]++;
+            }
             first = first == null || t.isBefore(first) ? t : first;
             last = last == null || t.isAfter(last) ? t : last;
         }
@@ -114,7 +129,7 @@ public class EntityService {
                 .map(ArticleService::summary)
                 .toList();
         List<EntityView.DayCount> timeline = days.entrySet().stream()
-                .map(d -> new EntityView.DayCount(d.getKey(), d.getValue()))
+                .map(d -> new EntityView.DayCount(d.getKey(), d.getValue(), meanTone(tones.get(d.getKey()))))
                 .toList();
         return new EntityView.Detail(
                 id, (String) e[0], (String) e[1], times.size(), first, last, writtenAs, timeline, with, latest);

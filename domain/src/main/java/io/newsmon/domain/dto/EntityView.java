@@ -26,6 +26,9 @@ public record EntityView(long id, String type, String name, long articles) {
             List<EntityView> cooccurring,
             List<ArticleSummary> latest) {}
 
-    /** Articles on one UTC day (by publication time, else fetch time). */
-    public record DayCount(String day, long articles) {}
+    /**
+     * Articles on one UTC day (by publication time, else fetch time), and the mean tone (-1 to +1) of those
+     * with a tone score, null when none has one.
+     */
+    public record DayCount(String day, long articles, Double tone) {}
 }

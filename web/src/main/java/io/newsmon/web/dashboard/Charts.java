@@ -124,6 +124,85 @@ public final class Charts {
 
     static final int MIN_BUCKETS = 14;
 
+    /** One day's column of a tone chart: above the zero line when positive, below when negative. */
+    public record ToneBar(double x, double y, double width, double height, String label, String value, String kind) {}
+
+    /** Mean tone per day, -1 to +1, drawn as columns from a zero line in the middle. */
+    public record ToneChart(int width, int height, double zero, List<ToneBar> bars, List<Tick> ticks, String summary) {
+        public boolean isEmpty() {
+            return bars.isEmpty();
+        }
+
+        public int tickY() {
+            return height - 6;
+        }
+    }
+
+    /**
+     * The last {@code limit} days that have a tone as columns from a zero line; {@code days} are ISO dates,
+     * oldest first, with a mean tone or null (such a day is left out).
+     */
+    public static ToneChart tone(List<io.newsmon.domain.dto.EntityView.DayCount> days, int limit) {
+        int width = 640;
+        int height = 160;
+        int plot = 132;
+        double zero = plot / 2.0;
+        List<io.newsmon.domain.dto.EntityView.DayCount> scored = new ArrayList<>();
+        for (io.newsmon.domain.dto.EntityView.DayCount d :
+                days == null ? List.<io.newsmon.domain.dto.EntityView.DayCount>of() : days) {
+            if (d.tone() != null) {
+                scored.add(d);
+            }
+        }
+        if (scored.size() > limit) {
+            scored = scored.subList(scored.size() - limit, scored.size());
+        }
+        List<ToneBar> bars = new ArrayList<>();
+        List<Tick> ticks = new ArrayList<>();
+        int n = Math.max(1, scored.size());
+        double slot = (double) width / n;
+        double gap = slot > 6 ? Math.min(4, slot * 0.2) : 0;
+        int every = Math.max(1, (int) Math.ceil(n / 6.0));
+        double sum = 0;
+        for (int i = 0; i < scored.size(); i++) {
+            io.newsmon.domain.dto.EntityView.DayCount d = scored.get(i);
+            double t = Math.max(-1, Math.min(1, d.tone()));
+            sum += t;
+            double h = Math.max(1, Math.abs(t) * (zero - 2));
+            String label = dayLabel(d.day());
+            String kind = t <= -0.25 ? "negative" : t >= 0.25 ? "positive" : "neutral";
+            bars.add(new ToneBar(
+                    round(i * slot + gap / 2),
+                    round(t >= 0 ? zero - h : zero),
+                    round(slot - gap),
+                    round(h),
+                    label,
+                    String.format(Locale.ROOT, "%+.2f over %d articles", d.tone(), d.articles()),
+                    kind));
+            if (i % every == 0) {
+                ticks.add(new Tick(round(i * slot + slot / 2), label));
+            }
+        }
+        String summary = scored.isEmpty()
+                ? "No article naming it has a tone score yet."
+                : String.format(
+                        Locale.ROOT,
+                        "Mean tone per day (−1 negative to +1 positive) on %d days from %s to %s; %+.2f on average",
+                        scored.size(),
+                        dayLabel(scored.get(0).day()),
+                        dayLabel(scored.get(scored.size() - 1).day()),
+                        sum / scored.size());
+        return new ToneChart(width, height, zero, bars, ticks, summary);
+    }
+
+    private static String dayLabel(String isoDay) {
+        try {
+            return DAY.format(java.time.LocalDate.parse(isoDay).atStartOfDay(ZoneOffset.UTC));
+        } catch (java.time.format.DateTimeParseException e) {
+            return isoDay;
+        }
+    }
+
     /** A ranked horizontal bar: label, count, and its length as a percentage of the largest. */
     public record Ranked(String label, long count, int percent, String href) {}
 

@@ -62,6 +62,7 @@ public class DashboardResource {
                 String user,
                 EntityView.Detail entity,
                 Charts.VolumeChart timeline,
+                Charts.ToneChart tone,
                 String searchHref,
                 String alertHref);
 
@@ -193,7 +194,12 @@ public class DashboardResource {
                 new SearchPage.Params(clause, null, null, "date", 0, PAGE_SIZE, false, List.of()), null);
         String alertHref = "/topics/new?name=" + SearchPage.enc(e.name()) + "&query=" + SearchPage.enc(clause);
         return Templates.entity(
-                user(), e, Charts.volume(Charts.filled(buckets, "day", 400), "day", null), searchHref, alertHref);
+                user(),
+                e,
+                Charts.volume(Charts.filled(buckets, "day", 400), "day", null),
+                Charts.tone(e.timeline(), 60),
+                searchHref,
+                alertHref);
     }
 
     @GET
