@@ -161,7 +161,7 @@ class DashboardE2ETest {
         new WebDriverWait(browser, Duration.ofSeconds(120))
                 .until(ExpectedConditions.textMatches(
                         By.cssSelector("section.trial [role=status]"), Pattern.compile("gave an article")));
-        assertThat(browser.findElements(By.cssSelector("table.trial-lines .state-ENRICHED")))
+        assertThat(browser.findElements(By.cssSelector("ol.trial-lines .state-ENRICHED")))
                 .as("articles of the demo newsroom extracted by the trial")
                 .isNotEmpty();
         assertThat(browser.findElement(By.id("name")).getAttribute("value"))

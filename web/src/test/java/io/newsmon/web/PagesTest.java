@@ -168,7 +168,7 @@ class PagesTest {
             HtmlPage entity = person.click();
             assertThat(entity.getUrl().getPath()).isEqualTo("/entities/21");
             assertThat(entity.getTitleText()).isEqualTo("Mara Quinn · newsmon");
-            assertThat(entity.querySelectorAll("svg.volume rect.bar")).hasSize(14);
+            assertThat(entity.querySelectorAll("svg.volume:not(.tone-chart) rect.bar")).hasSize(14);
             assertThat(entity.querySelectorAll("svg.tone-chart rect.bar"))
                     .as("one column per day with a tone")
                     .hasSize(2);
@@ -224,7 +224,7 @@ class PagesTest {
             String text = tried.asNormalizedText();
             assertThat(text)
                     .contains("2 of 3 URLs gave an article.", "Harbour strike ends", "HTTP 404 from news.example");
-            assertThat(tried.querySelectorAll("table.trial-lines tbody tr")).hasSize(3);
+            assertThat(tried.querySelectorAll("ol.trial-lines li")).hasSize(3);
             assertThat(tried.querySelectorAll("meta[http-equiv=refresh]"))
                     .as("a finished trial stops refreshing")
                     .isEmpty();

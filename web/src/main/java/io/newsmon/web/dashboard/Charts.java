@@ -139,37 +139,60 @@ public final class Charts {
     }
 
     /**
-     * The last {@code limit} days that have a tone as columns from a zero line; {@code days} are ISO dates,
-     * oldest first, with a mean tone or null (such a day is left out).
+     * Mean tone per day as columns from a zero line, on a day axis from the first to the last scored day
+     * (at most the last {@code limit} days, at least {@link #MIN_BUCKETS} wide, so one day is not one wide
+     * block); {@code days} are ISO dates, oldest first, each with a mean tone or null (no column).
      */
     public static ToneChart tone(List<io.newsmon.domain.dto.EntityView.DayCount> days, int limit) {
         int width = 640;
         int height = 160;
         int plot = 132;
         double zero = plot / 2.0;
-        List<io.newsmon.domain.dto.EntityView.DayCount> scored = new ArrayList<>();
+        java.util.TreeMap<java.time.LocalDate, io.newsmon.domain.dto.EntityView.DayCount> scored =
+                new java.util.TreeMap<>();
         for (io.newsmon.domain.dto.EntityView.DayCount d :
                 days == null ? List.<io.newsmon.domain.dto.EntityView.DayCount>of() : days) {
             if (d.tone() != null) {
-                scored.add(d);
+                try {
+                    scored.put(java.time.LocalDate.parse(d.day()), d);
+                } catch (java.time.format.DateTimeParseException ignored) {
+                    // a day the api could not date is left out of the chart
+                }
             }
-        }
-        if (scored.size() > limit) {
-            scored = scored.subList(scored.size() - limit, scored.size());
         }
         List<ToneBar> bars = new ArrayList<>();
         List<Tick> ticks = new ArrayList<>();
-        int n = Math.max(1, scored.size());
+        if (scored.isEmpty()) {
+            return new ToneChart(width, height, zero, bars, ticks, "No article naming it has a tone score yet.");
+        }
+        java.time.LocalDate last = scored.lastKey();
+        java.time.LocalDate first = scored.firstKey();
+        if (first.isBefore(last.minusDays(limit - 1))) {
+            first = last.minusDays(limit - 1);
+        }
+        if (first.isAfter(last.minusDays(MIN_BUCKETS - 1))) {
+            first = last.minusDays(MIN_BUCKETS - 1);
+        }
+        int n = (int) java.time.temporal.ChronoUnit.DAYS.between(first, last) + 1;
         double slot = (double) width / n;
         double gap = slot > 6 ? Math.min(4, slot * 0.2) : 0;
         int every = Math.max(1, (int) Math.ceil(n / 6.0));
         double sum = 0;
-        for (int i = 0; i < scored.size(); i++) {
-            io.newsmon.domain.dto.EntityView.DayCount d = scored.get(i);
+        int shown = 0;
+        for (int i = 0; i < n; i++) {
+            java.time.LocalDate day = first.plusDays(i);
+            String label = DAY.format(day.atStartOfDay(ZoneOffset.UTC));
+            if (i % every == 0) {
+                ticks.add(new Tick(round(i * slot + slot / 2), label));
+            }
+            io.newsmon.domain.dto.EntityView.DayCount d = scored.get(day);
+            if (d == null) {
+                continue;
+            }
             double t = Math.max(-1, Math.min(1, d.tone()));
             sum += t;
+            shown++;
             double h = Math.max(1, Math.abs(t) * (zero - 2));
-            String label = dayLabel(d.day());
             String kind = t <= -0.25 ? "negative" : t >= 0.25 ? "positive" : "neutral";
             bars.add(new ToneBar(
                     round(i * slot + gap / 2),
@@ -179,28 +202,15 @@ public final class Charts {
                     label,
                     String.format(Locale.ROOT, "%+.2f over %d articles", d.tone(), d.articles()),
                     kind));
-            if (i % every == 0) {
-                ticks.add(new Tick(round(i * slot + slot / 2), label));
-            }
         }
-        String summary = scored.isEmpty()
-                ? "No article naming it has a tone score yet."
-                : String.format(
-                        Locale.ROOT,
-                        "Mean tone per day (−1 negative to +1 positive) on %d days from %s to %s; %+.2f on average",
-                        scored.size(),
-                        dayLabel(scored.get(0).day()),
-                        dayLabel(scored.get(scored.size() - 1).day()),
-                        sum / scored.size());
+        String summary = String.format(
+                Locale.ROOT,
+                "Mean tone per day (−1 negative to +1 positive) on %d days from %s to %s; %+.2f on average",
+                shown,
+                DAY.format(scored.ceilingKey(first).atStartOfDay(ZoneOffset.UTC)),
+                DAY.format(last.atStartOfDay(ZoneOffset.UTC)),
+                sum / shown);
         return new ToneChart(width, height, zero, bars, ticks, summary);
-    }
-
-    private static String dayLabel(String isoDay) {
-        try {
-            return DAY.format(java.time.LocalDate.parse(isoDay).atStartOfDay(ZoneOffset.UTC));
-        } catch (java.time.format.DateTimeParseException e) {
-            return isoDay;
-        }
     }
 
     /** A ranked horizontal bar: label, count, and its length as a percentage of the largest. */

@@ -22,8 +22,24 @@ public record TrialPanel(SourceTrialView trial, String verdict, boolean refresh,
         return new TrialPanel(t, verdict(t), !t.finished(), stalled);
     }
 
-    public List<TrialLine> lines() {
-        return trial.lines();
+    /** One tried URL as the page shows it, with its publication time parsed (null when absent or unreadable). */
+    public record Row(TrialLine line, Instant published) {}
+
+    public List<Row> lines() {
+        return trial.lines().stream()
+                .map(l -> new Row(l, instant(l.published())))
+                .toList();
+    }
+
+    private static Instant instant(String iso) {
+        if (iso == null) {
+            return null;
+        }
+        try {
+            return Instant.parse(iso);
+        } catch (java.time.format.DateTimeParseException e) {
+            return null;
+        }
     }
 
     private static String verdict(SourceTrialView t) {
