@@ -114,6 +114,26 @@ class TimeZoneTest {
     }
 
     @Test
+    void theScriptReportsTheBrowsersZoneForTheNextPage() throws Exception {
+        org.htmlunit.BrowserVersion tokyo = new org.htmlunit.BrowserVersion.BrowserVersionBuilder(
+                        org.htmlunit.BrowserVersion.FIREFOX)
+                .setSystemTimezone(java.util.TimeZone.getTimeZone("Asia/Tokyo"))
+                .build();
+        try (WebClient browser = new WebClient(tokyo)) {
+            browser.setCssErrorHandler(new org.htmlunit.SilentCssErrorHandler());
+            browser.getOptions().setThrowExceptionOnScriptError(false);
+            signIn(browser, root.toString());
+            browser.getPage(root + "articles");
+            browser.waitForBackgroundJavaScript(2000);
+            assertThat(browser.getCookieManager().getCookie("newsmon-tz-browser"))
+                    .isNotNull()
+                    .extracting(Cookie::getValue)
+                    .isEqualTo("Asia%2FTokyo");
+            assertThat(footer(browser.getPage(root + "articles"))).contains("Times in Asia/Tokyo");
+        }
+    }
+
+    @Test
     void aCookieThatIsNotAZoneFallsBackToUtc() throws Exception {
         try (WebClient browser = browser()) {
             signIn(browser, root.toString());
