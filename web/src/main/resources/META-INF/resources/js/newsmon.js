@@ -1,7 +1,21 @@
 // newsmon dashboard: small conveniences on top of pages that work without script.
-// "/" focuses the search box; the query is checked as it is typed; forms marked data-confirm ask first.
+// "/" focuses the search box; the query is checked as it is typed; forms marked data-confirm ask first;
+// the browser's time zone is reported in a cookie so the next page shows times in it.
 (function () {
   "use strict";
+
+  // The server prefers the analyst's explicit choice (another cookie, which this never touches) and checks
+  // this value itself; it is only the fallback after that.
+  try {
+    var zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+    if (zone && zone.length <= 64) {
+      var pair = "newsmon-tz-browser=" + encodeURIComponent(zone);
+      if (document.cookie.split("; ").indexOf(pair) < 0) {
+        document.cookie = pair + "; path=/; max-age=31536000; samesite=lax" +
+          (location.protocol === "https:" ? "; secure" : "");
+      }
+    }
+  } catch (e) { /* no Intl: the server falls back to the account's zone or UTC */ }
 
   function typing(el) {
     return el && (el.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(el.tagName));

@@ -44,7 +44,7 @@ class PagesTest {
                             .getNodeValue())
                     .isEqualTo("/search?q=published%3A2026-11-16&sort=date");
             assertThat(page.<DomNode>querySelector("svg.volume title").getTextContent())
-                    .isEqualTo("4 articles from 16 Nov to 29 Nov, at most 3 per day");
+                    .isEqualTo("4 articles from 16 Nov to 29 Nov (UTC days), at most 3 per day");
             String text = page.asNormalizedText();
             assertThat(text).contains("United Kingdom");
             // a person named today, with its arrow against its own 7-day baseline

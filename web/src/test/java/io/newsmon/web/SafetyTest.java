@@ -48,7 +48,8 @@ class SafetyTest {
             "topics/5",
             "sources",
             "sources/new",
-            "sources/1");
+            "sources/1",
+            "display");
 
     private static final Pattern INLINE_SCRIPT = Pattern.compile("<script(?![^>]*\\ssrc=)", Pattern.CASE_INSENSITIVE);
     private static final Pattern EVENT_ATTRIBUTE = Pattern.compile("<[^>]*\\son[a-z]+\\s*=", Pattern.CASE_INSENSITIVE);
@@ -90,7 +91,7 @@ class SafetyTest {
             assertThat(ApiStubResource.SOURCE_WRITES).hasSize(sourcesBefore);
 
             // every form the pages render carries the token
-            for (String path : List.of("topics/new", "topics/5", "sources", "sources/new", "sources/1")) {
+            for (String path : List.of("topics/new", "topics/5", "sources", "sources/new", "sources/1", "display")) {
                 HtmlPage page = browser.getPage(root + path);
                 assertThat(page.querySelectorAll("form[method=post] input[name=csrf-token]"))
                         .as("the CSRF token in every form of /" + path)

@@ -1,7 +1,9 @@
 package io.newsmon.web.dashboard;
 
 import io.newsmon.domain.dto.SearchResult;
+import io.newsmon.web.display.DisplayZone;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -37,15 +39,29 @@ public final class Charts {
         }
     }
 
+    /** The api counts by UTC day, so a day's column is a UTC day and says so. */
     private static final DateTimeFormatter DAY =
             DateTimeFormatter.ofPattern("d MMM", Locale.ENGLISH).withZone(ZoneOffset.UTC);
-    private static final DateTimeFormatter HOUR =
-            DateTimeFormatter.ofPattern("d MMM HH:00", Locale.ENGLISH).withZone(ZoneOffset.UTC);
 
-    /** The histogram as columns; {@code hrefFor} gives each bucket's link (or null). */
+    /** An hour's column starts at an instant, shown in the analyst's zone (minutes too: some zones are +05:30). */
+    private static final DateTimeFormatter HOUR = DateTimeFormatter.ofPattern("d MMM HH:mm", Locale.ENGLISH);
+
+    /** The histogram as columns; {@code hrefFor} gives each bucket's link (or null); hours are shown in UTC. */
     public static VolumeChart volume(
             List<SearchResult.DateBucket> buckets,
             String interval,
+            java.util.function.Function<Instant, String> hrefFor) {
+        return volume(buckets, interval, DisplayZone.UTC, hrefFor);
+    }
+
+    /**
+     * The histogram as columns; {@code hrefFor} gives each bucket's link (or null). Hourly columns are
+     * labelled in {@code zone}; daily ones are the api's UTC days, labelled as such.
+     */
+    public static VolumeChart volume(
+            List<SearchResult.DateBucket> buckets,
+            String interval,
+            ZoneId zone,
             java.util.function.Function<Instant, String> hrefFor) {
         int width = 640;
         int height = 160;
@@ -59,7 +75,8 @@ public final class Charts {
         }
         List<Bar> bars = new ArrayList<>();
         List<Tick> ticks = new ArrayList<>();
-        DateTimeFormatter f = "hour".equals(interval) ? HOUR : DAY;
+        boolean hourly = "hour".equals(interval);
+        DateTimeFormatter f = hourly ? HOUR.withZone(zone) : DAY;
         int n = Math.max(1, b.size());
         double slot = (double) width / n;
         double gap = slot > 6 ? Math.min(4, slot * 0.2) : 0;
@@ -84,8 +101,9 @@ public final class Charts {
                 + (b.isEmpty()
                         ? ""
                         : " from " + f.format(b.get(0).start()) + " to "
-                                + f.format(b.get(b.size() - 1).start()) + ", at most " + max + " per "
-                                + ("hour".equals(interval) ? "hour" : "day"));
+                                + f.format(b.get(b.size() - 1).start())
+                                + (hourly ? " (" + zone.getId() + ")" : " (UTC days)") + ", at most " + max
+                                + " per " + (hourly ? "hour" : "day"));
         return new VolumeChart(width, height, plot, bars, ticks, max, total, summary);
     }
 

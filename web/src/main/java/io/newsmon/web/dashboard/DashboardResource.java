@@ -8,6 +8,7 @@ import io.newsmon.domain.dto.PageResult;
 import io.newsmon.domain.dto.SearchResult;
 import io.newsmon.domain.dto.StoryView;
 import io.newsmon.web.api.NewsmonApi;
+import io.newsmon.web.display.DisplayZone;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.Authenticated;
@@ -77,18 +78,21 @@ public class DashboardResource {
     private final ObjectMapper json;
     private final Clock clock;
     private final ManagedExecutor executor;
+    private final DisplayZone displayZone;
 
     public DashboardResource(
             @RestClient NewsmonApi api,
             SecurityIdentity identity,
             ObjectMapper json,
             Clock clock,
-            ManagedExecutor executor) {
+            ManagedExecutor executor,
+            DisplayZone displayZone) {
         this.api = api;
         this.identity = identity;
         this.json = json;
         this.clock = clock;
         this.executor = executor;
+        this.displayZone = displayZone;
     }
 
     @GET
@@ -238,7 +242,7 @@ public class DashboardResource {
         try {
             SearchResult result = ApiCalls.call(() -> api.search(
                     p.combined(), p.from(), p.to(), p.sort(), p.page(), p.size(), p.stem() ? true : null, null));
-            return Templates.search(user(), SearchPage.of(p, result));
+            return Templates.search(user(), SearchPage.of(p, result, displayZone.zone()));
         } catch (ApiRefused r) {
             String field = r.field() == null ? "q" : r.field();
             return Templates.search(user(), SearchPage.error(p, field, r.getMessage(), r.position()));
@@ -281,7 +285,7 @@ public class DashboardResource {
         }
         SearchResult result = ApiCalls.call(() ->
                 api.search(p.combined(), p.from(), p.to(), p.sort(), 0, EXPORT_SIZE, p.stem() ? true : null, null));
-        String name = "newsmon-search-" + LocalDate.now(clock) + "." + format;
+        String name = "newsmon-search-" + LocalDate.now(clock.withZone(displayZone.zone())) + "." + format;
         Object body;
         String type;
         if (format.equals("csv")) {

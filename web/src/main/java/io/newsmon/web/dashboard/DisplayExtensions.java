@@ -1,20 +1,25 @@
 package io.newsmon.web.dashboard;
 
+import io.newsmon.web.display.DisplayZone;
 import io.quarkus.qute.TemplateExtension;
 import java.time.Instant;
-import java.time.ZoneOffset;
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 
 /** How the dashboard shows times, languages and bodies. */
 @TemplateExtension
 public class DisplayExtensions {
 
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm 'UTC'")
-            .withLocale(java.util.Locale.ENGLISH)
-            .withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter WHEN =
+            DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm z").withLocale(java.util.Locale.ENGLISH);
 
+    /** An instant in the analyst's zone (see {@link DisplayZone}), with the zone's abbreviation. */
     static String display(Instant instant) {
-        return instant == null ? "—" : WHEN.format(instant);
+        return instant == null ? "—" : when(instant, DisplayZone.current().zone());
+    }
+
+    public static String when(Instant instant, ZoneId zone) {
+        return WHEN.withZone(zone).format(instant);
     }
 
     static String iso(Instant instant) {

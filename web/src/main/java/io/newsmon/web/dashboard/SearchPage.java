@@ -97,7 +97,8 @@ public record SearchPage(
         return new SearchPage(p, error, field, caret, null, null, chips(p), List.of(), null);
     }
 
-    static SearchPage of(Params p, SearchResult result) {
+    /** The result page; an hourly histogram is labelled in {@code zone}, a daily one in UTC days. */
+    static SearchPage of(Params p, SearchResult result, java.time.ZoneId zone) {
         List<FacetGroup> groups = new ArrayList<>();
         for (String name : ORDER) {
             List<SearchResult.FacetCount> counts =
@@ -121,8 +122,8 @@ public record SearchPage(
         int pages = (int)
                 Math.max(1, Math.min(10_000 / result.size(), (result.total() + result.size() - 1) / result.size()));
         Paging paging = new Paging(result.page(), pages, result.page() > 0, result.page() + 1 < pages);
-        Charts.VolumeChart chart =
-                Charts.volume(Charts.filled(result.histogram(), result.interval(), 400), result.interval(), start -> {
+        Charts.VolumeChart chart = Charts.volume(
+                Charts.filled(result.histogram(), result.interval(), 400), result.interval(), zone, start -> {
                     if ("hour".equals(result.interval())) {
                         return null;
                     }

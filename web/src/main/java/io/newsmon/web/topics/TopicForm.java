@@ -57,11 +57,14 @@ public record TopicForm(
                 null);
     }
 
-    /** A new topic's form carrying a search (from the search page or an entity's "alert me"). */
-    public static TopicForm prefilled(String name, String query, String filter, boolean stem) {
+    /**
+     * A new topic's form carrying a search (from the search page or an entity's "alert me"); its digests
+     * are timed in {@code timeZone}, the zone the dashboard shows times in.
+     */
+    public static TopicForm prefilled(String name, String query, String filter, boolean stem, String timeZone) {
         String q = query == null ? "" : query.strip();
         String n = name == null || name.isBlank() ? (q.length() > 60 ? q.substring(0, 60) : q) : name.strip();
-        return typed(null, n, q, filter == null ? "" : filter.strip(), "INSTANT", "08:00", "1", "UTC", "", stem);
+        return typed(null, n, q, filter == null ? "" : filter.strip(), "INSTANT", "08:00", "1", timeZone, "", stem);
     }
 
     public static TopicForm of(TopicView t) {

@@ -7,6 +7,7 @@ import io.newsmon.domain.dto.TopicView;
 import io.newsmon.web.api.NewsmonApi;
 import io.newsmon.web.dashboard.ApiCalls;
 import io.newsmon.web.dashboard.ApiRefused;
+import io.newsmon.web.display.DisplayZone;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.Authenticated;
@@ -61,10 +62,12 @@ public class TopicPages {
 
     private final NewsmonApi api;
     private final SecurityIdentity identity;
+    private final DisplayZone displayZone;
 
-    public TopicPages(@RestClient NewsmonApi api, SecurityIdentity identity) {
+    public TopicPages(@RestClient NewsmonApi api, SecurityIdentity identity, DisplayZone displayZone) {
         this.api = api;
         this.identity = identity;
+        this.displayZone = displayZone;
     }
 
     @GET
@@ -79,7 +82,15 @@ public class TopicPages {
             @QueryParam("query") String query,
             @QueryParam("filter") String filter,
             @QueryParam("stem") String stem) {
-        return Templates.form(user(), TopicForm.prefilled(name, query, filter, "true".equals(stem)), null);
+        return Templates.form(
+                user(),
+                TopicForm.prefilled(
+                        name,
+                        query,
+                        filter,
+                        "true".equals(stem),
+                        displayZone.zone().getId()),
+                null);
     }
 
     @POST
