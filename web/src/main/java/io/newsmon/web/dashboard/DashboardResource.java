@@ -273,8 +273,11 @@ public class DashboardResource {
         if (refused != null) {
             throw new DashboardException(400, "The query was not accepted", refused.error());
         }
-        SearchResult result = ApiCalls.call(() ->
-                api.search(p.combined(), p.from(), p.to(), p.sort(), 0, EXPORT_SIZE, p.stem() ? true : null, null));
+        Boolean stemmed = p.stem() ? true : null;
+        // the CSV has no highlighted text, so it asks for none; the JSON export carries titleHighlighted and snippet
+        SearchResult result = ApiCalls.call(() -> format.equals("csv")
+                ? api.searchHits(p.combined(), p.from(), p.to(), p.sort(), 0, EXPORT_SIZE, stemmed, false)
+                : api.search(p.combined(), p.from(), p.to(), p.sort(), 0, EXPORT_SIZE, stemmed, null));
         String name = "newsmon-search-" + LocalDate.now(clock) + "." + format;
         Object body;
         String type;
