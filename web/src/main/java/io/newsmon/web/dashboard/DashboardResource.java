@@ -76,23 +76,26 @@ public class DashboardResource {
     private final ObjectMapper json;
     private final Clock clock;
     private final ManagedExecutor executor;
+    private final OverviewCache overviewCache;
 
     public DashboardResource(
             @RestClient NewsmonApi api,
             SecurityIdentity identity,
             ObjectMapper json,
             Clock clock,
-            ManagedExecutor executor) {
+            ManagedExecutor executor,
+            OverviewCache overviewCache) {
         this.api = api;
         this.identity = identity;
         this.json = json;
         this.clock = clock;
         this.executor = executor;
+        this.overviewCache = overviewCache;
     }
 
     @GET
     public TemplateInstance overview() {
-        return Templates.overview(user(), Overview.read(api, clock, executor));
+        return Templates.overview(user(), Overview.read(api, clock, executor, overviewCache));
     }
 
     @GET
