@@ -6,7 +6,10 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 
 import io.newsmon.api.search.SearchIndex;
@@ -154,6 +157,31 @@ class SearchResourceTest {
         search("tone:<-0.3").body("hits.url", contains("https://www.dawn.com/news/3"));
         search("source:dawn.com border").body("total", equalTo(2));
         search("slow* NEAR/3 eurozone").body("hits.url", contains("https://www.reuters.com/world/2"));
+    }
+
+    @Test
+    void withoutHighlightTheHitsAreTheSameButCarryNoMarkedText() {
+        search("iran AND border NOT storm").body("hits[0].snippet", containsString("<mark>"));
+        given().auth()
+                .oauth2(TestTokens.analyst())
+                .queryParam("q", "iran AND border NOT storm")
+                .queryParam("highlight", "false")
+                .get("/api/search")
+                .then()
+                .statusCode(200)
+                .body("total", equalTo(2))
+                .body("hits.url", containsInAnyOrder("https://www.dawn.com/news/1", "https://www.reuters.com/world/4"))
+                .body("hits.title", everyItem(notNullValue()))
+                .body("hits.titleHighlighted", everyItem(nullValue()))
+                .body("hits.snippet", everyItem(nullValue()));
+        given().auth()
+                .oauth2(TestTokens.analyst())
+                .queryParam("q", "iran")
+                .queryParam("highlight", "maybe")
+                .get("/api/search")
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("highlight"));
     }
 
     @Test

@@ -109,8 +109,14 @@ class PagesTest {
                     .startsWith("id,published,source,language,title,url,score\r\n")
                     .contains("7,\"2026-11-29T08:30:00Z\",\"The Harbour Ledger\",\"en\","
                             + "\"Harbour cranes idle as strike enters week two\",\"http://news.example/a\",1.5");
-            assertThat(ApiStubResource.SEARCHES).anyMatch(s -> s.contains("size=1000"));
+            // the CSV shows no highlighted text, so it asks the api for none
+            assertThat(ApiStubResource.SEARCHES.get(ApiStubResource.SEARCHES.size() - 1))
+                    .contains("size=1000")
+                    .contains("highlight=false");
             Page json = browser.getPage(root + "search/export.json?q=strike");
+            assertThat(ApiStubResource.SEARCHES.get(ApiStubResource.SEARCHES.size() - 1))
+                    .contains("size=1000")
+                    .doesNotContain("highlight");
             assertThat(json.getWebResponse().getContentAsString())
                     .contains("\"total\" : 1")
                     .contains("\"title\" : \"Harbour cranes idle as strike enters week two\"");

@@ -65,9 +65,27 @@ public final class SearchExecutor {
     private static final long HOUR = Duration.ofHours(1).toMillis();
     private static final long DAY = Duration.ofDays(1).toMillis();
 
-    /** What to search for; {@code from}/{@code to} as the query language writes dates, both optional. */
+    /**
+     * What to search for; {@code from}/{@code to} as the query language writes dates, both optional. Without
+     * {@code highlight} the hits carry no {@code titleHighlighted} nor {@code snippet}: an export of many hits
+     * that shows neither skips the highlighter, the largest part of its cost.
+     */
     public record Request(
-            String q, String from, String to, boolean byDate, int page, int size, boolean stem, String interval) {}
+            String q,
+            String from,
+            String to,
+            boolean byDate,
+            int page,
+            int size,
+            boolean stem,
+            String interval,
+            boolean highlight) {
+
+        public Request(
+                String q, String from, String to, boolean byDate, int page, int size, boolean stem, String interval) {
+            this(q, from, to, byDate, page, size, stem, interval, true);
+        }
+    }
 
     private final QueryLimits limits;
     private final int maxResultWindow;
@@ -121,7 +139,7 @@ public final class SearchExecutor {
                         "newsmon.search.timeout"));
             }
             TopDocs docs = top.topDocs(r.page() * r.size(), r.size());
-            List<SearchHit> hits = hits(searcher, parsed.query(), docs);
+            List<SearchHit> hits = hits(searcher, parsed.query(), docs, r.highlight());
             long took = (System.nanoTime() - started) / 1_000_000;
             return new SearchResult(
                     facets.total(),
@@ -198,10 +216,45 @@ public final class SearchExecutor {
         }
     }
 
-    private static List<SearchHit> hits(IndexSearcher searcher, Query query, TopDocs docs) throws IOException {
+    private static List<SearchHit> hits(IndexSearcher searcher, Query query, TopDocs docs, boolean highlight)
+            throws IOException {
         if (docs.scoreDocs.length == 0) {
             return List.of();
         }
+        String[] titled = new String[docs.scoreDocs.length];
+        String[] snippets = new String[docs.scoreDocs.length];
+        if (highlight) {
+            Map<String, String[]> highlighted = highlight(searcher, query, docs);
+            titled = highlighted.get(SearchFields.TITLE);
+            snippets = highlighted.get(SearchFields.BODY);
+        }
+        List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+        List<SearchHit> out = new java.util.ArrayList<>(docs.scoreDocs.length);
+        for (int i = 0; i < docs.scoreDocs.length; i++) {
+            ScoreDoc sd = docs.scoreDocs[i];
+            LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(sd.doc, leaves));
+            int doc = sd.doc - leaf.docBase;
+            long id = numeric(leaf, SearchFields.ID, doc);
+            long published = numeric(leaf, SearchFields.PUBLISHED, doc);
+            BinaryDocValues hit = DocValues.getBinary(leaf.reader(), SearchFields.HIT);
+            String[] f = hit.advanceExact(doc) ? ArticleDocument.hitFields(hit.binaryValue()) : new String[4];
+            out.add(new SearchHit(
+                    id,
+                    f[0],
+                    f[1],
+                    titled[i],
+                    snippets[i],
+                    published == Long.MIN_VALUE ? null : Instant.ofEpochMilli(published),
+                    f[2],
+                    f[3],
+                    Float.isNaN(sd.score) ? 0f : sd.score));
+        }
+        return out;
+    }
+
+    /** {@code hits}' titles and body passages with the matched words marked. */
+    private static Map<String, String[]> highlight(IndexSearcher searcher, Query query, TopDocs docs)
+            throws IOException {
         // one highlighter for both fields, so each hit's stored text is decompressed once
         UnifiedHighlighter highlighter =
                 new UnifiedHighlighter(UnifiedHighlighter.builder(searcher, AnalystQuery.analyzer())
@@ -225,32 +278,8 @@ public final class SearchExecutor {
                         return field.equals(SearchFields.TITLE) ? title : body;
                     }
                 };
-        Map<String, String[]> highlighted = highlighter.highlightFields(
+        return highlighter.highlightFields(
                 new String[] {SearchFields.TITLE, SearchFields.BODY}, query, docs, new int[] {1, 2});
-        String[] titled = highlighted.get(SearchFields.TITLE);
-        String[] snippets = highlighted.get(SearchFields.BODY);
-        List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
-        List<SearchHit> out = new java.util.ArrayList<>(docs.scoreDocs.length);
-        for (int i = 0; i < docs.scoreDocs.length; i++) {
-            ScoreDoc sd = docs.scoreDocs[i];
-            LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(sd.doc, leaves));
-            int doc = sd.doc - leaf.docBase;
-            long id = numeric(leaf, SearchFields.ID, doc);
-            long published = numeric(leaf, SearchFields.PUBLISHED, doc);
-            BinaryDocValues hit = DocValues.getBinary(leaf.reader(), SearchFields.HIT);
-            String[] f = hit.advanceExact(doc) ? ArticleDocument.hitFields(hit.binaryValue()) : new String[4];
-            out.add(new SearchHit(
-                    id,
-                    f[0],
-                    f[1],
-                    titled[i],
-                    snippets[i],
-                    published == Long.MIN_VALUE ? null : Instant.ofEpochMilli(published),
-                    f[2],
-                    f[3],
-                    Float.isNaN(sd.score) ? 0f : sd.score));
-        }
-        return out;
     }
 
     private static long numeric(LeafReaderContext leaf, String field, int doc) throws IOException {

@@ -54,7 +54,10 @@ public class SearchResource {
                     String stem,
             @Parameter(description = "histogram buckets: day or hour (default: hour for ranges up to 3 days)")
                     @QueryParam("interval")
-                    String interval) {
+                    String interval,
+            @Parameter(description = "false: hits without titleHighlighted and snippet, for exports (default true)")
+                    @QueryParam("highlight")
+                    String highlight) {
         if (q == null || q.isBlank()) {
             throw ProblemException.badQuery("q", "the query is empty", 0, null);
         }
@@ -66,7 +69,8 @@ public class SearchResource {
                 QueryParams.intIn("page", page, 0, 0, 100_000),
                 QueryParams.intIn("size", size, 20, 1, 1000),
                 bool("stem", stem),
-                interval(interval)));
+                interval(interval),
+                highlight == null || highlight.isBlank() || bool("highlight", highlight)));
     }
 
     @GET

@@ -116,6 +116,22 @@ public interface NewsmonApi {
             @QueryParam("stem") Boolean stem,
             @QueryParam("interval") String interval);
 
+    /**
+     * The same search with {@code highlight=false}: hits without {@code titleHighlighted} and {@code snippet}, for
+     * an export that shows neither (the api then skips its highlighter).
+     */
+    @GET
+    @Path("/search")
+    SearchResult searchHits(
+            @QueryParam("q") String q,
+            @QueryParam("from") String from,
+            @QueryParam("to") String to,
+            @QueryParam("sort") String sort,
+            @QueryParam("page") int page,
+            @QueryParam("size") int size,
+            @QueryParam("stem") Boolean stem,
+            @QueryParam("highlight") boolean highlight);
+
     /** {@code {valid, parsed}} or {@code {valid: false, error, position, limit}}. */
     @GET
     @Path("/search/validate")

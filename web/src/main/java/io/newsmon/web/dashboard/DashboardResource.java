@@ -79,6 +79,7 @@ public class DashboardResource {
     private final Clock clock;
     private final ManagedExecutor executor;
     private final DisplayZone displayZone;
+    private final OverviewCache overviewCache;
 
     public DashboardResource(
             @RestClient NewsmonApi api,
@@ -86,18 +87,20 @@ public class DashboardResource {
             ObjectMapper json,
             Clock clock,
             ManagedExecutor executor,
-            DisplayZone displayZone) {
+            DisplayZone displayZone,
+            OverviewCache overviewCache) {
         this.api = api;
         this.identity = identity;
         this.json = json;
         this.clock = clock;
         this.executor = executor;
         this.displayZone = displayZone;
+        this.overviewCache = overviewCache;
     }
 
     @GET
     public TemplateInstance overview() {
-        return Templates.overview(user(), Overview.read(api, clock, executor));
+        return Templates.overview(user(), Overview.read(api, clock, executor, overviewCache));
     }
 
     @GET
@@ -283,8 +286,11 @@ public class DashboardResource {
         if (refused != null) {
             throw new DashboardException(400, "The query was not accepted", refused.error());
         }
-        SearchResult result = ApiCalls.call(() ->
-                api.search(p.combined(), p.from(), p.to(), p.sort(), 0, EXPORT_SIZE, p.stem() ? true : null, null));
+        Boolean stemmed = p.stem() ? true : null;
+        // the CSV has no highlighted text, so it asks for none; the JSON export carries titleHighlighted and snippet
+        SearchResult result = ApiCalls.call(() -> format.equals("csv")
+                ? api.searchHits(p.combined(), p.from(), p.to(), p.sort(), 0, EXPORT_SIZE, stemmed, false)
+                : api.search(p.combined(), p.from(), p.to(), p.sort(), 0, EXPORT_SIZE, stemmed, null));
         String name = "newsmon-search-" + LocalDate.now(clock.withZone(displayZone.zone())) + "." + format;
         Object body;
         String type;

@@ -1,20 +1,17 @@
 package io.newsmon.web.dashboard;
 
-import io.newsmon.domain.dto.PageResult;
 import io.newsmon.domain.dto.SearchResult;
 import io.newsmon.domain.dto.SourceView;
 import io.newsmon.domain.dto.StoryView;
 import io.newsmon.domain.dto.TopicMatchView;
 import io.newsmon.domain.dto.TopicView;
 import io.newsmon.web.api.NewsmonApi;
-import io.newsmon.web.sources.SourcePages;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -78,63 +75,28 @@ public record Overview(
     public record TopicToday(TopicView topic, long today) {}
 
     /**
-     * Reads the sections from the api. The calls that do not depend on one another go out together on
-     * {@code executor} (which must carry the request's context, so that each call forwards the user's token):
-     * first the searches, stories, sources and topics, then each trending entity's week and each topic's matches.
+     * Reads the page: the analyst's own topics always with their token, and the sections that are the same for
+     * every analyst ({@link SharedSections}) from {@code cache} while it holds today's, else from the api. The
+     * cached sections are shown only to a user whose own topics call the api has just answered, so a token the
+     * api refuses never sees them; that user gets the sections read with their own token, refusals and all. The
+     * calls that do not depend on one another go out together on {@code executor} (which must carry the
+     * request's context, so that each call forwards the user's token).
      */
-    static Overview read(NewsmonApi api, Clock clock, Executor executor) {
+    static Overview read(NewsmonApi api, Clock clock, Executor executor, OverviewCache cache) {
         List<String> problems = Collections.synchronizedList(new ArrayList<>());
         LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
-        String from = today.minusDays(DAYS - 1).toString();
-
-        Supplier<SearchResult> recentCall = later(
-                executor,
-                problems,
-                "article volume",
-                () -> api.search("published:>=" + from, null, null, "date", 0, 1, null, "day"),
-                null);
-        Supplier<SearchResult> dayCall = later(
-                executor,
-                problems,
-                "today's entities",
-                () -> api.search("published:>=" + today, null, null, "date", 0, 1, null, "day"),
-                null);
-        Supplier<PageResult<StoryView>> storiesCall =
-                later(executor, problems, "stories", () -> api.stories(2, 0, 6), null);
-        Supplier<List<SourceView>> sourcesCall = later(executor, problems, "sources", api::sources, null);
-        Supplier<List<TopicView>> topicsCall = later(executor, problems, "topics", api::topics, List.of());
-
-        SearchResult recent = recentCall.get();
-        Charts.VolumeChart volume = Charts.volume(
-                everyDay(recent == null ? List.of() : recent.histogram(), today.minusDays(DAYS - 1), today),
-                "day",
-                start -> SearchPage.href(SearchPage.Params.dayQuery(start), null));
-        List<Charts.Ranked> countries = recent == null || recent.facets() == null
-                ? List.of()
-                : Charts.ranked(
-                        recent.facets().get("countries"),
-                        8,
-                        c -> SearchPage.href(
-                                new SearchPage.Params(
-                                        "published:>=" + from,
-                                        null,
-                                        null,
-                                        "date",
-                                        0,
-                                        25,
-                                        false,
-                                        List.of("country:" + c)),
-                                null));
-
-        SearchResult day = dayCall.get();
-        Supplier<List<Trend>> people = trends(api, executor, problems, day, "persons", "PERSON", "person", today);
-        Supplier<List<Trend>> organisations =
-                trends(api, executor, problems, day, "organizations", "ORGANIZATION", "org", today);
+        Supplier<List<TopicView>> topicsCall = later(executor, problems, "topics", api::topics, null);
+        SharedSections cached = cache.get(today);
+        Supplier<SharedSections> sharedCall = cached == null ? SharedSections.start(api, executor, today) : null;
 
         List<TopicView> mine = topicsCall.get();
+        if (cached != null && mine == null) {
+            // the api did not answer this user's own call: read the sections as them, not from the cache
+            sharedCall = SharedSections.start(api, executor, today);
+        }
         Instant midnight = today.atStartOfDay(ZoneOffset.UTC).toInstant();
         List<Supplier<TopicToday>> topicCalls = new ArrayList<>();
-        for (TopicView t : mine.subList(0, Math.min(10, mine.size()))) {
+        for (TopicView t : mine == null ? List.<TopicView>of() : mine.subList(0, Math.min(10, mine.size()))) {
             if (t.lastMatchAt() == null || t.lastMatchAt().isBefore(midnight)) {
                 topicCalls.add(() -> new TopicToday(t, 0));
                 continue;
@@ -147,110 +109,25 @@ public record Overview(
                             .filter(m -> m.matchedAt() != null && !m.matchedAt().isBefore(midnight))
                             .count()));
         }
-
-        List<SourceView> all = sourcesCall.get();
-        SourceHealth health = null;
-        if (all != null) {
-            List<SourceView> attention = all.stream()
-                    .filter(s -> SourcePages.inState(s, "attention"))
-                    .sorted(Comparator.comparing(SourceView::silent)
-                            .reversed()
-                            .thenComparing(Comparator.comparingInt(SourceView::consecutiveFailures)
-                                    .reversed()))
-                    .limit(8)
-                    .toList();
-            health = new SourceHealth(
-                    attention,
-                    all.size(),
-                    (int) all.stream()
-                            .filter(s -> SourcePages.inState(s, "failing"))
-                            .count(),
-                    (int) all.stream()
-                            .filter(s -> SourcePages.inState(s, "silent"))
-                            .count(),
-                    (int) all.stream()
-                            .filter(s -> SourcePages.inState(s, "disabled"))
-                            .count());
+        SharedSections shared = cached;
+        if (sharedCall != null) {
+            shared = sharedCall.get();
+            cache.put(today, shared); // kept only when complete
         }
-        PageResult<StoryView> stories = storiesCall.get();
         List<TopicToday> topics = topicCalls.stream().map(Supplier::get).toList();
-        List<Trend> peopleTrending = people.get();
-        List<Trend> organisationsTrending = organisations.get();
-        List<String> problemsSeen;
+        List<String> problemsSeen = new ArrayList<>(shared.problems());
         synchronized (problems) {
-            problemsSeen = problems.stream().distinct().toList();
+            problemsSeen.addAll(problems);
         }
         return new Overview(
-                volume,
-                countries,
-                peopleTrending,
-                organisationsTrending,
-                stories == null ? List.of() : stories.items(),
-                health,
+                shared.volume(),
+                shared.countries(),
+                shared.people(),
+                shared.organisations(),
+                shared.stories(),
+                shared.sources(),
                 topics,
-                problemsSeen);
-    }
-
-    /** Each of the day's top entities against its own week, the weeks read together. */
-    private static Supplier<List<Trend>> trends(
-            NewsmonApi api,
-            Executor executor,
-            List<String> problems,
-            SearchResult day,
-            String facet,
-            String type,
-            String field,
-            LocalDate today) {
-        if (day == null || day.facets() == null || day.facets().get(facet) == null) {
-            return List::of;
-        }
-        List<SearchResult.FacetCount> top =
-                day.facets().get(facet).stream().limit(TRENDING).toList();
-        List<Supplier<SearchResult>> weeks = new ArrayList<>();
-        for (SearchResult.FacetCount c : top) {
-            String clause = field + ":" + SearchPage.quote(c.value());
-            weeks.add(later(
-                    executor,
-                    problems,
-                    "trends",
-                    () -> api.search(clause, today.minusDays(7).toString(), null, "date", 0, 1, null, "day"),
-                    null));
-        }
-        return () -> {
-            List<Trend> out = new ArrayList<>();
-            for (int n = 0; n < top.size(); n++) {
-                out.add(trend(top.get(n), weeks.get(n).get(), type, today));
-            }
-            out.sort(Comparator.comparingDouble((Trend t) -> (t.today() + 1) / (t.baseline() + 1))
-                    .reversed());
-            return out;
-        };
-    }
-
-    private static Trend trend(SearchResult.FacetCount c, SearchResult week, String type, LocalDate today) {
-        List<Long> perDay = new ArrayList<>();
-        for (int i = 7; i >= 0; i--) {
-            perDay.add(0L);
-        }
-        if (week != null && week.histogram() != null) {
-            Map<LocalDate, Long> byDay = new java.util.HashMap<>();
-            for (SearchResult.DateBucket b : week.histogram()) {
-                byDay.merge(LocalDate.ofInstant(b.start(), ZoneOffset.UTC), b.count(), Long::sum);
-            }
-            for (int i = 0; i < 8; i++) {
-                perDay.set(i, byDay.getOrDefault(today.minusDays(7 - i), 0L));
-            }
-        }
-        long todayCount = Math.max(c.count(), perDay.get(7));
-        double baseline =
-                perDay.subList(0, 7).stream().mapToLong(Long::longValue).sum() / 7.0;
-        return new Trend(
-                type,
-                c.value(),
-                todayCount,
-                baseline,
-                Charts.sparkline(perDay, 80, 20),
-                EntityLinks.href(type, c.value()));
+                problemsSeen.stream().distinct().toList());
     }
 
     /** The histogram with a bucket for every day from {@code first} to {@code last}, empty days as 0. */
