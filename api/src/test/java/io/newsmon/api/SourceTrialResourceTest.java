@@ -1,6 +1,7 @@
 package io.newsmon.api;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
@@ -126,6 +127,40 @@ class SourceTrialResourceTest {
                 .get("/api/sources/trials/987654")
                 .then()
                 .statusCode(404);
+    }
+
+    @Test
+    void askingAgainWhileItWaitsGivesTheSameTrialAndPatternsAreChecked() {
+        int first = given().auth()
+                .oauth2(TestTokens.admin())
+                .contentType(ContentType.JSON)
+                .body("{\"url\":\"https://trial.example/twice\",\"excludePattern\":\"/video/\"}")
+                .post("/api/sources/trials")
+                .then()
+                .statusCode(202)
+                .extract()
+                .path("id");
+        given().auth()
+                .oauth2(TestTokens.admin())
+                .contentType(ContentType.JSON)
+                .body("{\"url\":\"https://trial.example/twice\",\"excludePattern\":\"/video/\"}")
+                .post("/api/sources/trials")
+                .then()
+                .statusCode(202)
+                .body("id", equalTo(first));
+        given().auth()
+                .oauth2(TestTokens.admin())
+                .contentType(ContentType.JSON)
+                .body("{\"url\":\"https://trial.example/twice\",\"includePattern\":\"([a-z\"}")
+                .post("/api/sources/trials")
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("includePattern"));
+        String stored = QuarkusTransaction.requiringNew()
+                .call(() -> SourceTrial.<SourceTrial>findById((long) first).excludePattern);
+        assertThat(stored)
+                .as("the pattern the source would get, kept for ingest")
+                .isEqualTo("/video/");
     }
 
     @Test

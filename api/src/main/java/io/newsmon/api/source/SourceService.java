@@ -236,7 +236,7 @@ public class SourceService {
     }
 
     /** A regular expression as given, checked; empty clears it. */
-    private static String pattern(String field, String regex) {
+    static String pattern(String field, String regex) {
         if (regex.isBlank()) {
             return null;
         }

@@ -15,6 +15,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Queues source trials for ingest, which runs them (the api itself fetches nothing), and reads their
@@ -46,6 +48,25 @@ public class SourceTrialService {
         if (max < 1 || max > MAX_ARTICLES) {
             throw ProblemException.badField("maxArticles", "must be between 1 and " + MAX_ARTICLES + ", got " + max);
         }
+        String include = request.includePattern() == null
+                ? null
+                : SourceService.pattern("includePattern", request.includePattern());
+        String exclude = request.excludePattern() == null
+                ? null
+                : SourceService.pattern("excludePattern", request.excludePattern());
+        // the same trial asked again while it waits or runs (a second click) is that trial, not a new one
+        Optional<SourceTrial> same = SourceTrial.<SourceTrial>find(
+                        "requestedBy = ?1 and url = ?2 and maxArticles = ?3 and state in ?4 order by id desc",
+                        admin,
+                        url,
+                        max,
+                        List.of(State.PENDING, State.RUNNING))
+                .stream()
+                .filter(t -> Objects.equals(t.includePattern, include) && Objects.equals(t.excludePattern, exclude))
+                .findFirst();
+        if (same.isPresent()) {
+            return view(same.get());
+        }
         long waiting =
                 SourceTrial.count("requestedBy = ?1 and state in ?2", admin, List.of(State.PENDING, State.RUNNING));
         if (waiting >= MAX_WAITING_PER_ADMIN) {
@@ -57,6 +78,8 @@ public class SourceTrialService {
         SourceTrial t = new SourceTrial();
         t.url = url;
         t.maxArticles = max;
+        t.includePattern = include;
+        t.excludePattern = exclude;
         t.requestedBy = admin;
         t.createdAt = Instant.now();
         t.persist();

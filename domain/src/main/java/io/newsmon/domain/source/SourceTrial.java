@@ -36,6 +36,14 @@ public class SourceTrial extends PanacheEntityBase {
     @Column(name = "max_articles")
     public int maxArticles;
 
+    /** The include pattern the source would get, applied to the articles tried; null for none. */
+    @Column(name = "include_pattern")
+    public String includePattern;
+
+    /** The exclude pattern the source would get; null for none. */
+    @Column(name = "exclude_pattern")
+    public String excludePattern;
+
     @Enumerated(EnumType.STRING)
     public State state = State.PENDING;
 
@@ -44,6 +52,9 @@ public class SourceTrial extends PanacheEntityBase {
 
     @Column(name = "created_at")
     public Instant createdAt;
+
+    /** While RUNNING: the token of the claim that runs it; only that runner's writes land. */
+    public String runner;
 
     /** While RUNNING: when another ingest replica may take the trial over (its runner died). */
     @Column(name = "lease_until")

@@ -4,12 +4,14 @@ import io.newsmon.domain.dto.TrialLine;
 import io.newsmon.ingest.extract.ArticleExtractor;
 import io.newsmon.ingest.politeness.PoliteFetcher;
 import io.newsmon.ingest.poll.IngestConfig;
+import io.newsmon.ingest.poll.UrlPatterns;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.PatternSyntaxException;
 import org.jboss.logging.Logger;
 
 /**
@@ -22,6 +24,15 @@ public class SourceTrialWorker {
 
     private static final Logger LOG = Logger.getLogger(SourceTrialWorker.class);
     private static final Duration KEEP = Duration.ofDays(1);
+    /** Lines are written at most this often while a trial runs (and always at its end). */
+    private static final long WRITE_EVERY_NANOS = Duration.ofMillis(500).toNanos();
+
+    /** The runner's claim ended: another replica took the trial over. */
+    private static final class Lost extends RuntimeException {
+        Lost() {
+            super("the trial was taken over by another runner", null, false, false);
+        }
+    }
 
     private final SourceTrialStore store;
     private final TrialCrawl crawl;
@@ -30,8 +41,8 @@ public class SourceTrialWorker {
     public SourceTrialWorker(SourceTrialStore store, PoliteFetcher fetcher, IngestConfig config) {
         this.store = store;
         this.crawl = new TrialCrawl(fetcher, new ArticleExtractor(config.extractBudget()), config.trialTimeLimit());
-        // the last fetch may start just before the limit and take its own timeout
-        this.lease = config.trialTimeLimit().multipliedBy(2).plusSeconds(60);
+        // renewed with every write; long enough for one slow fetch between two writes
+        this.lease = config.trialTimeLimit().plusSeconds(60);
     }
 
     @Scheduled(
@@ -48,15 +59,27 @@ public class SourceTrialWorker {
 
     void run(SourceTrialStore.Claimed trial) {
         List<TrialLine> lines = new ArrayList<>();
+        long[] lastWrite = {System.nanoTime()};
         try {
-            crawl.run(trial.url(), trial.maxArticles(), line -> {
+            UrlPatterns patterns = UrlPatterns.of(trial.includePattern(), trial.excludePattern());
+            crawl.run(trial.url(), trial.maxArticles(), patterns, line -> {
                 lines.add(line);
-                store.progress(trial.id(), lines);
+                if (System.nanoTime() - lastWrite[0] >= WRITE_EVERY_NANOS) {
+                    lastWrite[0] = System.nanoTime();
+                    if (!store.progress(trial, lines, lease)) {
+                        throw new Lost();
+                    }
+                }
             });
-            store.finish(trial.id(), lines, null);
+            store.finish(trial, lines, null);
+        } catch (Lost lost) {
+            LOG.infof("source trial %d of %s was taken over by another runner", trial.id(), trial.url());
+        } catch (PatternSyntaxException e) {
+            store.finish(trial, lines, "a pattern is not a valid regular expression: " + e.getDescription());
         } catch (RuntimeException e) {
             LOG.warnf(e, "source trial %d of %s stopped", trial.id(), trial.url());
-            store.finish(trial.id(), lines, "the trial stopped: " + e);
+            store.finish(
+                    trial, lines, e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()));
         }
     }
 }

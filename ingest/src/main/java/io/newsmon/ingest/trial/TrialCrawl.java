@@ -12,6 +12,7 @@ import io.newsmon.ingest.feed.SectionPage;
 import io.newsmon.ingest.fetch.FetchException;
 import io.newsmon.ingest.fetch.FetchedPage;
 import io.newsmon.ingest.politeness.PoliteFetcher;
+import io.newsmon.ingest.poll.UrlPatterns;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -33,6 +34,12 @@ import org.jsoup.nodes.Element;
  */
 public final class TrialCrawl {
 
+    /**
+     * Lines about entries that are not tried (duplicates, malformed links, left out by the patterns) listed at
+     * most: a feed of 100,000 copies of one link gives this many lines and one that counts the rest.
+     */
+    static final int MAX_OTHER_LINES = 25;
+
     private final PoliteFetcher fetcher;
     private final ArticleExtractor extractor;
     private final Duration timeLimit;
@@ -45,6 +52,14 @@ public final class TrialCrawl {
 
     /** Tries {@code sourceUrl} and at most {@code max} of its articles, giving each result to {@code out}. */
     public void run(String sourceUrl, int max, Consumer<TrialLine> out) {
+        run(sourceUrl, max, UrlPatterns.of(null, null), out);
+    }
+
+    /**
+     * As {@link #run(String, int, Consumer)}, trying only the articles {@code patterns} keep (the others are
+     * listed as skipped), as the source's polls would.
+     */
+    public void run(String sourceUrl, int max, UrlPatterns patterns, Consumer<TrialLine> out) {
         long deadline = System.nanoTime() + timeLimit.toNanos();
         FetchedPage page;
         try {
@@ -82,17 +97,24 @@ public final class TrialCrawl {
         }
         Set<String> seen = new HashSet<>();
         int done = 0;
+        int others = 0;
         for (String link : links) {
             if (done >= max) {
                 break;
             }
             String canonical = UrlCanonicalizer.canonical(link).orElse(null);
+            TrialLine notTried = null;
             if (canonical == null) {
-                out.accept(line(link, "error", null, "malformed URL in the feed"));
-                continue;
+                notTried = line(link, "error", null, "malformed URL in the feed");
+            } else if (!seen.add(canonical)) {
+                notTried = line(link, "duplicate", null, null);
+            } else if (!patterns.keeps(canonical)) {
+                notTried = line(canonical, "skipped", null, "left out by the include or exclude pattern");
             }
-            if (!seen.add(canonical)) {
-                out.accept(line(link, "duplicate", null, null));
+            if (notTried != null) {
+                if (++others <= MAX_OTHER_LINES) {
+                    out.accept(notTried);
+                }
                 continue;
             }
             done++;
@@ -106,6 +128,13 @@ public final class TrialCrawl {
                 boolean robots = e.getMessage().startsWith("disallowed by robots.txt");
                 out.accept(line(canonical, robots ? "skipped" : "error", null, e.getMessage()));
             }
+        }
+        if (others > MAX_OTHER_LINES) {
+            out.accept(line(
+                    sourceUrl,
+                    "skipped",
+                    null,
+                    (others - MAX_OTHER_LINES) + " more duplicate, malformed or left-out entries not listed"));
         }
     }
 

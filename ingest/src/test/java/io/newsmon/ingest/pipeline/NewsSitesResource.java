@@ -40,6 +40,17 @@ public class NewsSitesResource implements QuarkusTestResourceLifecycleManager {
                         "text/html; charset=utf-8",
                         "<!DOCTYPE html><html><head><title>Front page</title></head><body><h1>News</h1></body></html>"));
         broken.createContext("/error", exchange -> respond(exchange, 500, "text/plain", "upstream exploded"));
+        // a feed of 300 items that all link the same page: a trial lists a bounded number of duplicates
+        broken.createContext(
+                "/dup-feed.xml",
+                exchange -> respond(
+                        exchange,
+                        200,
+                        "application/rss+xml",
+                        "<rss version=\"2.0\"><channel><title>Echo</title>"
+                                + ("<item><title>Same</title><link>" + brokenBaseOf(exchange) + "/html</link></item>")
+                                        .repeat(300)
+                                + "</channel></rss>"));
         NewsroomArticle original = new NewsroomCatalog().articles().get(0);
         String originalUrl = newsroom.baseUri()
                 .resolve(original.path().replaceFirst("^/", ""))

@@ -13,6 +13,7 @@ import io.newsmon.ingest.pipeline.NewsSitesResource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -31,6 +32,9 @@ class SourceTrialWorkerTest {
 
     @ConfigProperty(name = "broken.base")
     String brokenBase;
+
+    @Inject
+    SourceTrialStore store;
 
     @Test
     void aFeedIsTriedWithItsFirstArticlesAndNothingIsAdded() throws Exception {
@@ -77,6 +81,54 @@ class SourceTrialWorkerTest {
         SourceTrial other = QuarkusTransaction.requiringNew().call(() -> SourceTrial.findById(running));
         assertThat(other.state).as("its runner's lease still holds").isEqualTo(State.RUNNING);
         assertThat(other.lines).isNull();
+    }
+
+    @Test
+    void theSourcesPatternsAreAppliedAndAFeedOfCopiesGivesABoundedList() throws Exception {
+        long filtered = queue(feedUrl, 20, State.PENDING, null);
+        QuarkusTransaction.requiringNew().run(() -> {
+            SourceTrial t = SourceTrial.findById(filtered);
+            t.excludePattern = "/world/";
+        });
+        List<TrialLine> lines = lines(awaitFinished(filtered));
+        assertThat(lines)
+                .filteredOn(l -> l.url().contains("/world/"))
+                .isNotEmpty()
+                .allSatisfy(l -> {
+                    assertThat(l.status()).isEqualTo("skipped");
+                    assertThat(l.error()).contains("pattern");
+                });
+        assertThat(lines)
+                .filteredOn(TrialLine::ok)
+                .isNotEmpty()
+                .noneMatch(l -> l.url().contains("/world/"));
+
+        long copies = queue(brokenBase + "/dup-feed.xml", 10, State.PENDING, null);
+        List<TrialLine> echo = lines(awaitFinished(copies));
+        assertThat(echo)
+                .as("one page tried, 25 copies listed, one line counting the rest")
+                .hasSize(27);
+        assertThat(echo.get(echo.size() - 1).error())
+                .isEqualTo("274 more duplicate, malformed or left-out entries not listed");
+    }
+
+    @Test
+    void onlyTheRunnerHoldingTheClaimWritesATrial() throws Exception {
+        long id = queue(brokenBase + "/html", 2, State.RUNNING, Instant.now().plusSeconds(3600));
+        QuarkusTransaction.requiringNew().run(() -> SourceTrial.<SourceTrial>findById(id).runner = "runner-a");
+        SourceTrialStore.Claimed a = new SourceTrialStore.Claimed(id, brokenBase + "/html", 2, null, null, "runner-a");
+        SourceTrialStore.Claimed b = new SourceTrialStore.Claimed(id, brokenBase + "/html", 2, null, null, "runner-b");
+        TrialLine line = new TrialLine(brokenBase + "/html", "error", null, null, 0, "no article");
+
+        assertThat(store.progress(b, List.of(line), Duration.ofMinutes(5)))
+                .as("not b's claim")
+                .isFalse();
+        assertThat(store.finish(b, List.of(line), null)).isFalse();
+        assertThat(store.progress(a, List.of(line), Duration.ofMinutes(5))).isTrue();
+        assertThat(store.finish(a, List.of(line), null)).isTrue();
+        SourceTrial done = QuarkusTransaction.requiringNew().call(() -> SourceTrial.findById(id));
+        assertThat(done.state).isEqualTo(State.DONE);
+        assertThat(lines(done)).containsExactly(line);
     }
 
     private static long queue(String url, int max, State state, Instant leaseUntil) {
