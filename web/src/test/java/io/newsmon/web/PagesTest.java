@@ -174,7 +174,8 @@ class PagesTest {
             HtmlPage entity = person.click();
             assertThat(entity.getUrl().getPath()).isEqualTo("/entities/21");
             assertThat(entity.getTitleText()).isEqualTo("Mara Quinn · newsmon");
-            assertThat(entity.querySelectorAll("svg.volume:not(.tone-chart) rect.bar")).hasSize(14);
+            assertThat(entity.querySelectorAll("svg.volume:not(.tone-chart) rect.bar"))
+                    .hasSize(14);
             assertThat(entity.querySelectorAll("svg.tone-chart rect.bar"))
                     .as("one column per day with a tone")
                     .hasSize(2);
@@ -249,6 +250,9 @@ class PagesTest {
 
             HtmlPage running = browser.getPage(root + "sources/new?trial=41&url=http%3A%2F%2Fnews.example%2Ffeed.xml");
             assertThat(running.querySelectorAll("meta[http-equiv=refresh]")).hasSize(1);
+            assertThat(running.querySelectorAll("form.settings"))
+                    .as("no form to lose edits to the next refresh")
+                    .isEmpty();
             assertThat(running.asNormalizedText())
                     .contains(
                             "Fetching: 1 URL tried so far",

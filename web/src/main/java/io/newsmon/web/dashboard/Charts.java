@@ -218,7 +218,7 @@ public final class Charts {
                     round(slot - gap),
                     round(h),
                     label,
-                    String.format(Locale.ROOT, "%+.2f over %d articles", d.tone(), d.articles()),
+                    String.format(Locale.ROOT, "mean tone %+.2f (%d articles that day)", d.tone(), d.articles()),
                     kind));
         }
         String summary = String.format(

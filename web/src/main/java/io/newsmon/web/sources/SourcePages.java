@@ -109,6 +109,10 @@ public class SourcePages {
         };
     }
 
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
     /**
      * Whether a source is in one of {@link #STATES}: failing (enabled, its last polls failed), silent (enabled,
      * quiet against its own rate), attention (either), disabled; every source is in "all".
@@ -134,8 +138,10 @@ public class SourcePages {
             return Templates.form(user(), SourceForm.blank(), null, null, null);
         }
         SourceTrialView t = ApiCalls.call(() -> api.sourceTrial(trial));
-        return Templates.form(
-                user(), SourceForm.fromQuery(uri.getQueryParameters()), null, null, TrialPanel.of(t, Instant.now()));
+        SourceForm form = SourceForm.fromQuery(uri.getQueryParameters());
+        // the results are of the trial's URL, whatever the link says
+        form.url = t.url();
+        return Templates.form(user(), form, null, null, TrialPanel.of(t, Instant.now()));
     }
 
     /**
@@ -150,7 +156,9 @@ public class SourcePages {
             return Templates.form(user(), form.refused("url", "a feed or page URL is required"), null, null, null);
         }
         try {
-            SourceTrialView t = ApiCalls.call(() -> api.startSourceTrial(new NewSourceTrial(form.url.strip(), null)));
+            NewSourceTrial request = new NewSourceTrial(
+                    form.url.strip(), null, blankToNull(form.includePattern), blankToNull(form.excludePattern));
+            SourceTrialView t = ApiCalls.call(() -> api.startSourceTrial(request));
             return Response.seeOther(URI.create("/sources/new?trial=" + t.id() + "&" + form.query()))
                     .build();
         } catch (ApiRefused r) {

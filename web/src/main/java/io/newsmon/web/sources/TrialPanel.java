@@ -8,7 +8,8 @@ import java.util.List;
 
 /**
  * A source trial as the add form shows it: its lines, a one-line verdict, and whether the page should refresh
- * itself again (while ingest has not finished it).
+ * itself again: while ingest runs it, and not once it has waited so long that ingest is probably down. While
+ * the page refreshes the form is not shown, so nothing typed into it is lost to a refresh.
  */
 public record TrialPanel(SourceTrialView trial, String verdict, boolean refresh, boolean stalled) {
 
@@ -19,7 +20,7 @@ public record TrialPanel(SourceTrialView trial, String verdict, boolean refresh,
         boolean stalled = "PENDING".equals(t.state())
                 && t.createdAt() != null
                 && t.createdAt().plus(STALLED_AFTER).isBefore(now);
-        return new TrialPanel(t, verdict(t), !t.finished(), stalled);
+        return new TrialPanel(t, verdict(t), !t.finished() && !stalled, stalled);
     }
 
     /** One tried URL as the page shows it, with its publication time parsed (null when absent or unreadable). */
