@@ -54,7 +54,7 @@ class PostgresRestartFaultTest {
         given().auth()
                 .oauth2(admin)
                 .contentType("application/x-ndjson")
-                .body(articles(tag, source).getBytes(StandardCharsets.UTF_8))
+                .body(articles(tag, source, ARTICLES).getBytes(StandardCharsets.UTF_8))
                 .post(Platform.API + "/api/imports")
                 .then()
                 .statusCode(200);
@@ -158,7 +158,7 @@ class PostgresRestartFaultTest {
     }
 
     /** Articles of the source per state, read straight from the database (fails while it is down). */
-    private static Map<String, Long> states(String source) throws SQLException {
+    static Map<String, Long> states(String source) throws SQLException {
         try (Connection c = connect();
                 PreparedStatement st = c.prepareStatement("SELECT a.state, COUNT(*) FROM article a"
                         + " JOIN source s ON s.id = a.source_id WHERE s.name = ? GROUP BY a.state")) {
@@ -185,7 +185,8 @@ class PostgresRestartFaultTest {
         }
     }
 
-    private static long searchTotal(String tag) {
+    /** Search hits for TAG (fails unless the api answers 200). */
+    static long searchTotal(String tag) {
         return given().auth()
                 .oauth2(Platform.token("analyst", "analyst"))
                 .queryParam("q", tag)
@@ -198,11 +199,11 @@ class PostgresRestartFaultTest {
                 .longValue();
     }
 
-    /** Distinct articles naming people and places, each carrying the tag once. */
-    private static String articles(String tag, String source) throws Exception {
+    /** COUNT distinct articles naming people and places, each carrying the tag once, as import JSON lines. */
+    static String articles(String tag, String source, int count) throws Exception {
         Random random = new Random(7);
         List<String> lines = new ArrayList<>();
-        for (int i = 0; i < ARTICLES; i++) {
+        for (int i = 0; i < count; i++) {
             StringBuilder body = new StringBuilder();
             body.append(PEOPLE[i % PEOPLE.length])
                     .append(" spoke in ")
