@@ -2,6 +2,7 @@ package io.newsmon.api;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 
 import io.newsmon.domain.article.Article;
@@ -21,6 +22,8 @@ import org.junit.jupiter.api.Test;
 class StoryResourceTest {
 
     private long shared;
+    private long original;
+    private long copy;
 
     @BeforeEach
     void stories() {
@@ -44,7 +47,8 @@ class StoryResourceTest {
             long single = story("Harbour strike", "2024-01-31T08:00:00Z", "2024-01-31T08:00:00Z", 1, 1);
             long first = article(dawn, "https://d.example/1", "2024-01-29T08:00:00Z", shared, null);
             article(reuters, "https://r.example/2", "2024-01-30T13:00:00Z", shared, null);
-            article(wire, "https://w.example/copy", "2024-01-29T09:00:00Z", null, first);
+            original = first;
+            copy = article(wire, "https://w.example/copy", "2024-01-29T09:00:00Z", null, first);
             article(dawn, "https://d.example/3", "2024-01-31T08:00:00Z", single, null);
         });
     }
@@ -110,6 +114,24 @@ class StoryResourceTest {
                 .then()
                 .statusCode(400)
                 .body("errors[0].field", equalTo("minSources"));
+    }
+
+    @Test
+    void anOriginalListsItsCopiesAndACopyNamesItsOriginal() {
+        given().auth()
+                .oauth2(TestTokens.analyst())
+                .get("/api/articles/" + original)
+                .then()
+                .statusCode(200)
+                .body("copies.url", contains("https://w.example/copy"))
+                .body("copies.sourceName", contains("Wire copy"));
+        given().auth()
+                .oauth2(TestTokens.analyst())
+                .get("/api/articles/" + copy)
+                .then()
+                .statusCode(200)
+                .body("duplicateOf", equalTo((int) original))
+                .body("copies", empty());
     }
 
     @Test

@@ -157,6 +157,13 @@ class PagesTest {
                     .contains("Crane operators at the port stay out for a second week.");
             String text = article.asNormalizedText();
             assertThat(text).contains("port strike").contains("negative").contains("-0.42");
+            assertThat(article.querySelectorAll("ul.copies a"))
+                    .as("the later copy of this article, linked to its page")
+                    .singleElement()
+                    .satisfies(a -> {
+                        assertThat(a.getTextContent()).isEqualTo("Quay Weekly");
+                        assertThat(((HtmlAnchor) a).getHrefAttribute()).isEqualTo("/articles/8");
+                    });
             assertThat(text)
                     .contains("GB United Kingdom")
                     .contains("IE Ireland")

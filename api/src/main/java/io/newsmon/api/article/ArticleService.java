@@ -161,8 +161,14 @@ public class ArticleService {
                 a.tone,
                 a.keyphrases == null || a.keyphrases.isBlank() ? List.of() : List.of(a.keyphrases.split("; ")),
                 a.summary,
-                a.storyId);
+                a.storyId,
+                Article.<Article>find("duplicateOf = ?1 order by id", id).page(0, MAX_COPIES).list().stream()
+                        .map(ArticleService::summary)
+                        .toList());
     }
+
+    /** Copies of one article listed with it at most (syndicated wire copies can run to hundreds). */
+    static final int MAX_COPIES = 20;
 
     public static ArticleSummary summary(Article a) {
         return new ArticleSummary(

@@ -3,7 +3,10 @@ package io.newsmon.domain.dto;
 import java.time.Instant;
 import java.util.List;
 
-/** One article with its extracted text, enrichment and pipeline status. */
+/**
+ * One article with its extracted text, enrichment and pipeline status; {@code duplicateOf} is the original when
+ * this is a copy, {@code copies} the later copies of this one (at most 20, oldest first).
+ */
 public record ArticleDetail(
         long id,
         String url,
@@ -27,4 +30,5 @@ public record ArticleDetail(
         Double tone,
         List<String> keyphrases,
         String summary,
-        Long storyId) {}
+        Long storyId,
+        List<ArticleSummary> copies) {}
