@@ -223,8 +223,9 @@ public final class Charts {
         }
         String summary = String.format(
                 Locale.ROOT,
-                "Mean tone per day (−1 negative to +1 positive) on %d days from %s to %s; %+.2f on average",
+                "Mean tone per day (−1 negative to +1 positive) on %d %s from %s to %s; %+.2f on average",
                 shown,
+                shown == 1 ? "day" : "days",
                 DAY.format(scored.ceilingKey(first).atStartOfDay(ZoneOffset.UTC)),
                 DAY.format(last.atStartOfDay(ZoneOffset.UTC)),
                 sum / shown);
