@@ -15,7 +15,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -128,20 +127,7 @@ class DiskFullFaultTest {
             long upMillis = (System.nanoTime() - back) / 1_000_000;
             assertThat(pid()).as("the same api process").isEqualTo(api);
             assertThat(ProcessHandle.of(api).map(ProcessHandle::isAlive)).contains(true);
-            Set<Long> ids = new HashSet<>();
-            for (int page = 0; page * 100 < ARTICLES; page++) {
-                List<Number> hits = given().auth()
-                        .oauth2(analyst)
-                        .queryParam("q", tag)
-                        .queryParam("size", 100)
-                        .queryParam("page", page)
-                        .get(Platform.API + "/api/search")
-                        .then()
-                        .statusCode(200)
-                        .extract()
-                        .path("hits.id");
-                hits.forEach(id -> ids.add(id.longValue()));
-            }
+            Set<Long> ids = PostgresRestartFaultTest.searchHitIds(tag, ARTICLES);
             assertThat(PostgresRestartFaultTest.searchTotal(tag))
                     .as("search total for the batch")
                     .isEqualTo(ARTICLES);

@@ -122,20 +122,7 @@ class PostgresRestartFaultTest {
                 .pollInterval(Duration.ofSeconds(1))
                 .until(() -> searchTotal(tag) == ARTICLES);
         long indexMillis = (System.nanoTime() - indexStart) / 1_000_000;
-        Set<Long> ids = new HashSet<>();
-        for (int page = 0; page * 100 < ARTICLES; page++) {
-            List<Number> hits = given().auth()
-                    .oauth2(Platform.token("analyst", "analyst"))
-                    .queryParam("q", tag)
-                    .queryParam("size", 100)
-                    .queryParam("page", page)
-                    .get(Platform.API + "/api/search")
-                    .then()
-                    .statusCode(200)
-                    .extract()
-                    .path("hits.id");
-            hits.forEach(id -> ids.add(id.longValue()));
-        }
+        Set<Long> ids = searchHitIds(tag, ARTICLES);
         assertThat(ids).as("distinct search hits").hasSize(ARTICLES);
 
         System.out.printf(
@@ -186,6 +173,25 @@ class PostgresRestartFaultTest {
     }
 
     /** Search hits for TAG (fails unless the api answers 200). */
+    /** The distinct article ids the analyst's search for {@code tag} returns over its first {@code count} hits. */
+    static Set<Long> searchHitIds(String tag, int count) {
+        Set<Long> ids = new HashSet<>();
+        for (int page = 0; page * 100 < count; page++) {
+            List<Number> hits = given().auth()
+                    .oauth2(Platform.token("analyst", "analyst"))
+                    .queryParam("q", tag)
+                    .queryParam("size", 100)
+                    .queryParam("page", page)
+                    .get(Platform.API + "/api/search")
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .path("hits.id");
+            hits.forEach(id -> ids.add(id.longValue()));
+        }
+        return ids;
+    }
+
     static long searchTotal(String tag) {
         return given().auth()
                 .oauth2(Platform.token("analyst", "analyst"))

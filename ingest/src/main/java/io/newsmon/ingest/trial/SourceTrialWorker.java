@@ -50,11 +50,16 @@ public class SourceTrialWorker {
             delayed = "${newsmon.schedule.delay:2s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void runWaitingTrials() {
-        store.purgeOlderThan(KEEP);
         Optional<SourceTrialStore.Claimed> next;
         while ((next = store.claim(lease)).isPresent()) {
             run(next.get());
         }
+    }
+
+    /** Old trials go once an hour, not on every round of the claim loop above. */
+    @Scheduled(every = "1h", delayed = "${newsmon.schedule.delay:2s}")
+    void purgeOldTrials() {
+        store.purgeOlderThan(KEEP);
     }
 
     void run(SourceTrialStore.Claimed trial) {

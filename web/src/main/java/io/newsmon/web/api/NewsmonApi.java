@@ -102,7 +102,8 @@ public interface NewsmonApi {
 
     /**
      * Search: {@code from}/{@code to} are dates or instants (published on or after / before), {@code stem}
-     * matches other word forms.
+     * matches other word forms; {@code highlight=false} leaves out {@code titleHighlighted} and {@code snippet}
+     * (the api then skips its highlighter), for an export that shows neither. Null parameters are not sent.
      */
     @GET
     @Path("/search")
@@ -114,23 +115,8 @@ public interface NewsmonApi {
             @QueryParam("page") int page,
             @QueryParam("size") int size,
             @QueryParam("stem") Boolean stem,
-            @QueryParam("interval") String interval);
-
-    /**
-     * The same search with {@code highlight=false}: hits without {@code titleHighlighted} and {@code snippet}, for
-     * an export that shows neither (the api then skips its highlighter).
-     */
-    @GET
-    @Path("/search")
-    SearchResult searchHits(
-            @QueryParam("q") String q,
-            @QueryParam("from") String from,
-            @QueryParam("to") String to,
-            @QueryParam("sort") String sort,
-            @QueryParam("page") int page,
-            @QueryParam("size") int size,
-            @QueryParam("stem") Boolean stem,
-            @QueryParam("highlight") boolean highlight);
+            @QueryParam("interval") String interval,
+            @QueryParam("highlight") Boolean highlight);
 
     /** {@code {valid, parsed}} or {@code {valid: false, error, position, limit}}. */
     @GET

@@ -1,14 +1,19 @@
 package io.newsmon.web.dashboard;
 
+import io.newsmon.domain.dto.EntityView;
 import io.newsmon.domain.dto.SearchResult;
 import io.newsmon.web.display.DisplayZone;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.TreeMap;
 
 /**
  * Chart geometry computed here and drawn by the templates as inline SVG: no script, no chart library. Only
@@ -161,19 +166,17 @@ public final class Charts {
      * (at most the last {@code limit} days, at least {@link #MIN_BUCKETS} wide, so one day is not one wide
      * block); {@code days} are ISO dates, oldest first, each with a mean tone or null (no column).
      */
-    public static ToneChart tone(List<io.newsmon.domain.dto.EntityView.DayCount> days, int limit) {
+    public static ToneChart tone(List<EntityView.DayCount> days, int limit) {
         int width = 640;
         int height = 160;
         int plot = 132;
         double zero = plot / 2.0;
-        java.util.TreeMap<java.time.LocalDate, io.newsmon.domain.dto.EntityView.DayCount> scored =
-                new java.util.TreeMap<>();
-        for (io.newsmon.domain.dto.EntityView.DayCount d :
-                days == null ? List.<io.newsmon.domain.dto.EntityView.DayCount>of() : days) {
+        TreeMap<LocalDate, EntityView.DayCount> scored = new TreeMap<>();
+        for (EntityView.DayCount d : days == null ? List.<EntityView.DayCount>of() : days) {
             if (d.tone() != null) {
                 try {
-                    scored.put(java.time.LocalDate.parse(d.day()), d);
-                } catch (java.time.format.DateTimeParseException ignored) {
+                    scored.put(LocalDate.parse(d.day()), d);
+                } catch (DateTimeParseException ignored) {
                     // a day the api could not date is left out of the chart
                 }
             }
@@ -183,27 +186,27 @@ public final class Charts {
         if (scored.isEmpty()) {
             return new ToneChart(width, height, zero, bars, ticks, "No article naming it has a tone score yet.");
         }
-        java.time.LocalDate last = scored.lastKey();
-        java.time.LocalDate first = scored.firstKey();
+        LocalDate last = scored.lastKey();
+        LocalDate first = scored.firstKey();
         if (first.isBefore(last.minusDays(limit - 1))) {
             first = last.minusDays(limit - 1);
         }
         if (first.isAfter(last.minusDays(MIN_BUCKETS - 1))) {
             first = last.minusDays(MIN_BUCKETS - 1);
         }
-        int n = (int) java.time.temporal.ChronoUnit.DAYS.between(first, last) + 1;
+        int n = (int) ChronoUnit.DAYS.between(first, last) + 1;
         double slot = (double) width / n;
         double gap = slot > 6 ? Math.min(4, slot * 0.2) : 0;
         int every = Math.max(1, (int) Math.ceil(n / 6.0));
         double sum = 0;
         int shown = 0;
         for (int i = 0; i < n; i++) {
-            java.time.LocalDate day = first.plusDays(i);
+            LocalDate day = first.plusDays(i);
             String label = DAY.format(day.atStartOfDay(ZoneOffset.UTC));
             if (i % every == 0) {
                 ticks.add(new Tick(round(i * slot + slot / 2), label));
             }
-            io.newsmon.domain.dto.EntityView.DayCount d = scored.get(day);
+            EntityView.DayCount d = scored.get(day);
             if (d == null) {
                 continue;
             }
@@ -211,7 +214,6 @@ public final class Charts {
             sum += t;
             shown++;
             double h = Math.max(1, Math.abs(t) * (zero - 2));
-            String kind = t <= -0.25 ? "negative" : t >= 0.25 ? "positive" : "neutral";
             bars.add(new ToneBar(
                     round(i * slot + gap / 2),
                     round(t >= 0 ? zero - h : zero),
@@ -219,7 +221,7 @@ public final class Charts {
                     round(h),
                     label,
                     String.format(Locale.ROOT, "mean tone %+.2f (%d articles that day)", d.tone(), d.articles()),
-                    kind));
+                    DisplayExtensions.toneWord(t)));
         }
         String summary = String.format(
                 Locale.ROOT,

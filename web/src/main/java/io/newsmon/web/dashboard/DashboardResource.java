@@ -244,7 +244,7 @@ public class DashboardResource {
         }
         try {
             SearchResult result = ApiCalls.call(() -> api.search(
-                    p.combined(), p.from(), p.to(), p.sort(), p.page(), p.size(), p.stem() ? true : null, null));
+                    p.combined(), p.from(), p.to(), p.sort(), p.page(), p.size(), p.stem() ? true : null, null, null));
             return Templates.search(user(), SearchPage.of(p, result, displayZone.zone()));
         } catch (ApiRefused r) {
             String field = r.field() == null ? "q" : r.field();
@@ -288,9 +288,9 @@ public class DashboardResource {
         }
         Boolean stemmed = p.stem() ? true : null;
         // the CSV has no highlighted text, so it asks for none; the JSON export carries titleHighlighted and snippet
-        SearchResult result = ApiCalls.call(() -> format.equals("csv")
-                ? api.searchHits(p.combined(), p.from(), p.to(), p.sort(), 0, EXPORT_SIZE, stemmed, false)
-                : api.search(p.combined(), p.from(), p.to(), p.sort(), 0, EXPORT_SIZE, stemmed, null));
+        Boolean highlight = format.equals("csv") ? false : null;
+        SearchResult result = ApiCalls.call(
+                () -> api.search(p.combined(), p.from(), p.to(), p.sort(), 0, EXPORT_SIZE, stemmed, null, highlight));
         String name = "newsmon-search-" + LocalDate.now(clock.withZone(displayZone.zone())) + "." + format;
         Object body;
         String type;

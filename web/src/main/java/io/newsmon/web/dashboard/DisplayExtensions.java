@@ -51,10 +51,11 @@ public class DisplayExtensions {
     }
 
     static String toneWord(io.newsmon.domain.dto.ArticleDetail a) {
-        Double tone = a.tone();
-        if (tone == null) {
-            return "unknown";
-        }
+        return a.tone() == null ? "unknown" : toneWord(a.tone());
+    }
+
+    /** How a tone score reads: negative at -0.25 or below, positive at +0.25 or above, else neutral. */
+    static String toneWord(double tone) {
         return tone <= -0.25 ? "negative" : tone >= 0.25 ? "positive" : "neutral";
     }
 

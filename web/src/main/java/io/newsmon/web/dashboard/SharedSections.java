@@ -43,13 +43,13 @@ public record SharedSections(
                 executor,
                 problems,
                 "article volume",
-                () -> api.search("published:>=" + from, null, null, "date", 0, 1, null, "day"),
+                () -> api.search("published:>=" + from, null, null, "date", 0, 1, null, "day", null),
                 null);
         Supplier<SearchResult> dayCall = Overview.later(
                 executor,
                 problems,
                 "today's entities",
-                () -> api.search("published:>=" + today, null, null, "date", 0, 1, null, "day"),
+                () -> api.search("published:>=" + today, null, null, "date", 0, 1, null, "day", null),
                 null);
         Supplier<PageResult<StoryView>> storiesCall =
                 Overview.later(executor, problems, "stories", () -> api.stories(2, 0, 6), null);
@@ -150,7 +150,7 @@ public record SharedSections(
                     executor,
                     problems,
                     "trends",
-                    () -> api.search(clause, today.minusDays(7).toString(), null, "date", 0, 1, null, "day"),
+                    () -> api.search(clause, today.minusDays(7).toString(), null, "date", 0, 1, null, "day", null),
                     null));
         }
         return () -> {

@@ -1,6 +1,7 @@
 package io.newsmon.web.sources;
 
 import io.newsmon.domain.dto.NewSource;
+import io.newsmon.domain.dto.NewSourceTrial;
 import io.newsmon.domain.dto.SourceView;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.core.MultivaluedMap;
@@ -135,6 +136,15 @@ public class SourceForm {
         this.errorField = field;
         this.error = message;
         return this;
+    }
+
+    /** A trial of this form's URL with the patterns the source would get. */
+    NewSourceTrial trialRequest() {
+        return new NewSourceTrial(
+                url.strip(),
+                null,
+                blank(includePattern) ? null : includePattern.strip(),
+                blank(excludePattern) ? null : excludePattern.strip());
     }
 
     /** The api request; a number that is not one is refused here, naming its field. */

@@ -1,7 +1,6 @@
 package io.newsmon.web.sources;
 
 import io.newsmon.domain.dto.NewSource;
-import io.newsmon.domain.dto.NewSourceTrial;
 import io.newsmon.domain.dto.SourceTrialView;
 import io.newsmon.domain.dto.SourceView;
 import io.newsmon.web.api.NewsmonApi;
@@ -109,10 +108,6 @@ public class SourcePages {
         };
     }
 
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.strip();
-    }
-
     /**
      * Whether a source is in one of {@link #STATES}: failing (enabled, its last polls failed), silent (enabled,
      * quiet against its own rate), attention (either), disabled; every source is in "all".
@@ -156,9 +151,7 @@ public class SourcePages {
             return Templates.form(user(), form.refused("url", "a feed or page URL is required"), null, null, null);
         }
         try {
-            NewSourceTrial request = new NewSourceTrial(
-                    form.url.strip(), null, blankToNull(form.includePattern), blankToNull(form.excludePattern));
-            SourceTrialView t = ApiCalls.call(() -> api.startSourceTrial(request));
+            SourceTrialView t = ApiCalls.call(() -> api.startSourceTrial(form.trialRequest()));
             return Response.seeOther(URI.create("/sources/new?trial=" + t.id() + "&" + form.query()))
                     .build();
         } catch (ApiRefused r) {

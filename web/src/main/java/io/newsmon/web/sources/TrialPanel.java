@@ -11,7 +11,8 @@ import java.util.List;
  * itself again: while ingest runs it, and not once it has waited so long that ingest is probably down. While
  * the page refreshes the form is not shown, so nothing typed into it is lost to a refresh.
  */
-public record TrialPanel(SourceTrialView trial, String verdict, boolean refresh, boolean stalled) {
+public record TrialPanel(
+        SourceTrialView trial, List<TrialPanel.Row> lines, String verdict, boolean refresh, boolean stalled) {
 
     /** A trial still waiting after this long is probably not reaching ingest: the page says so. */
     static final Duration STALLED_AFTER = Duration.ofSeconds(30);
@@ -20,17 +21,13 @@ public record TrialPanel(SourceTrialView trial, String verdict, boolean refresh,
         boolean stalled = "PENDING".equals(t.state())
                 && t.createdAt() != null
                 && t.createdAt().plus(STALLED_AFTER).isBefore(now);
-        return new TrialPanel(t, verdict(t), !t.finished() && !stalled, stalled);
+        List<Row> rows =
+                t.lines().stream().map(l -> new Row(l, instant(l.published()))).toList();
+        return new TrialPanel(t, rows, verdict(t), !t.finished() && !stalled, stalled);
     }
 
     /** One tried URL as the page shows it, with its publication time parsed (null when absent or unreadable). */
     public record Row(TrialLine line, Instant published) {}
-
-    public List<Row> lines() {
-        return trial.lines().stream()
-                .map(l -> new Row(l, instant(l.published())))
-                .toList();
-    }
 
     private static Instant instant(String iso) {
         if (iso == null) {
