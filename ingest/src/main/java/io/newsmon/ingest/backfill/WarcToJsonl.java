@@ -1,8 +1,8 @@
 package io.newsmon.ingest.backfill;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.newsmon.ingest.extract.ArticleExtractor;
-import io.newsmon.ingest.extract.ExtractedArticle;
+import io.newsmon.extract.ArticleExtractor;
+import io.newsmon.extract.ExtractedArticle;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.EOFException;

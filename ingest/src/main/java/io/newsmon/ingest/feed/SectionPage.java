@@ -1,6 +1,6 @@
 package io.newsmon.ingest.feed;
 
-import io.newsmon.ingest.extract.CharsetSniffer;
+import io.newsmon.extract.CharsetSniffer;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URI;

@@ -1,7 +1,7 @@
 package io.newsmon.ingest.pipeline;
 
-import io.newsmon.ingest.extract.ArticleExtractor;
-import io.newsmon.ingest.extract.ExtractedArticle;
+import io.newsmon.extract.ArticleExtractor;
+import io.newsmon.extract.ExtractedArticle;
 import io.newsmon.ingest.fetch.FetchException;
 import io.newsmon.ingest.fetch.FetchedPage;
 import io.newsmon.ingest.politeness.PoliteFetcher;

@@ -2,7 +2,7 @@ package io.newsmon.ingest.poll;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.newsmon.domain.dto.TrialLine;
-import io.newsmon.ingest.extract.ArticleExtractor;
+import io.newsmon.extract.ArticleExtractor;
 import io.newsmon.ingest.fetch.PageFetcher;
 import io.newsmon.ingest.politeness.FetchSettings;
 import io.newsmon.ingest.politeness.PoliteFetcher;

@@ -1,7 +1,7 @@
 package io.newsmon.ingest.trial;
 
 import io.newsmon.domain.dto.TrialLine;
-import io.newsmon.ingest.extract.ArticleExtractor;
+import io.newsmon.extract.ArticleExtractor;
 import io.newsmon.ingest.politeness.PoliteFetcher;
 import io.newsmon.ingest.poll.IngestConfig;
 import io.newsmon.ingest.poll.UrlPatterns;

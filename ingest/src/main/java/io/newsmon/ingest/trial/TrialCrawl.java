@@ -1,9 +1,9 @@
 package io.newsmon.ingest.trial;
 
 import io.newsmon.domain.dto.TrialLine;
+import io.newsmon.extract.ArticleExtractor;
+import io.newsmon.extract.ExtractedArticle;
 import io.newsmon.ingest.dedup.UrlCanonicalizer;
-import io.newsmon.ingest.extract.ArticleExtractor;
-import io.newsmon.ingest.extract.ExtractedArticle;
 import io.newsmon.ingest.feed.Feed;
 import io.newsmon.ingest.feed.FeedEntry;
 import io.newsmon.ingest.feed.FeedParseException;

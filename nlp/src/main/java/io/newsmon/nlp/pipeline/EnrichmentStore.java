@@ -1,24 +1,17 @@
 package io.newsmon.nlp.pipeline;
 
 import io.newsmon.domain.article.Article;
+import io.newsmon.domain.article.ArticleText;
 import io.newsmon.domain.article.EntityMention;
 import io.newsmon.domain.article.EntityType;
 import io.newsmon.domain.pipeline.ArticleQueue;
 import io.newsmon.domain.pipeline.PipelineState;
-import io.newsmon.language.LanguageDetector;
-import io.newsmon.nlp.entities.Entity;
-import io.newsmon.nlp.entities.EntityRecognizer;
-import io.newsmon.nlp.entities.EntityResolver;
-import io.newsmon.nlp.entities.Geotagger;
-import io.newsmon.nlp.entities.Recognizers;
+import io.newsmon.enrich.Enricher;
+import io.newsmon.enrich.Enrichment;
+import io.newsmon.enrich.entities.Entity;
 import io.newsmon.nlp.stories.StoryClusterer;
-import io.newsmon.nlp.text.Categorizer;
-import io.newsmon.nlp.text.Keyphrases;
-import io.newsmon.nlp.text.Summarizer;
-import io.newsmon.nlp.tone.ToneScorer;
 import io.newsmon.nlp.topics.TopicMatchRecorder;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Named;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.util.HashMap;
@@ -30,49 +23,35 @@ import java.util.Map;
 @Transactional
 public class EnrichmentStore {
 
-    /** Entity recognition reads this much of title and body; the rest of a longer text is not read. */
-    static final int MAX_ENTITY_TEXT = 30_000;
-
     private final ArticleQueue queue;
-    private final LanguageDetector languages;
+    private final Enricher enricher;
     private final EnrichConfig config;
     private final Clock clock;
-    private final EntityRecognizer english;
-    private final EntityRecognizer fallback;
     private final StoryClusterer stories;
-    private final ToneScorer tone;
     private final TopicMatchRecorder topicMatches;
 
     public EnrichmentStore(
             ArticleQueue queue,
-            LanguageDetector languages,
+            Enricher enricher,
             EnrichConfig config,
             Clock clock,
-            @Named("english") EntityRecognizer english,
-            @Named("fallback") EntityRecognizer fallback,
             StoryClusterer stories,
-            ToneScorer tone,
             TopicMatchRecorder topicMatches) {
-        this.stories = stories;
-        this.topicMatches = topicMatches;
-        this.tone = tone;
         this.queue = queue;
-        this.languages = languages;
+        this.enricher = enricher;
         this.config = config;
         this.clock = clock;
-        this.english = english;
-        this.fallback = fallback;
+        this.stories = stories;
+        this.topicMatches = topicMatches;
     }
 
     /** Stores the enrichment; throws {@code LeaseLostException}, storing nothing, when the lease is gone. */
     public void enrich(long id, String owner) {
         Article article = Article.lockLeased(id, owner);
-        String text =
-                (article.title == null ? "" : article.title + "\n\n") + (article.body == null ? "" : article.body);
-        // detected beats declared: pages often carry a site-wide lang attribute
-        languages.detect(text).ifPresent(lang -> article.language = lang);
-        storeEntities(article, text.length() > MAX_ENTITY_TEXT ? text.substring(0, MAX_ENTITY_TEXT) : text);
-        stories.assign(article, text);
+        Enrichment e = enricher.enrich(article.title, article.body, article.language);
+        article.language = e.language();
+        store(article, e);
+        stories.assign(article, ArticleText.of(article.title, article.body));
         article.enrichedAt = clock.instant();
         Article.flush();
         queue.completeInTransaction(id, owner, PipelineState.EXTRACTED, PipelineState.ENRICHED);
@@ -83,49 +62,33 @@ public class EnrichmentStore {
     }
 
     /**
-     * People, organisations and places with offsets into {@code title + "\n\n" + body}, and the countries
-     * they name; an article enriched again replaces what it had.
+     * The enrichment's fields, mentions (offsets into {@link ArticleText}) and countries; an article enriched
+     * again replaces what it had.
      */
-    private void storeEntities(Article article, String text) {
-        boolean en = "en".equals(article.language);
-        List<Entity> entities = (en ? english : fallback).recognize(text);
+    private void store(Article article, Enrichment e) {
+        article.tone = e.tone();
+        article.keyphrases = clipTo(String.join("; ", e.keyphrases()), 2000);
+        article.summary = clipTo(e.summary(), 4000);
+        article.categories = "en".equals(e.language()) ? String.join(",", e.categories()) : null;
         EntityMention.deleteOfArticle(article.id);
         Map<String, Long> ids = new HashMap<>();
-        List<EntityResolver.Resolved> resolved = EntityResolver.resolve(entities);
-        article.tone = en ? tone.text(text) : null;
-        article.keyphrases = emptyToNull(
-                clipTo(String.join("; ", Keyphrases.of(article.title, article.body, 10, article.language)), 2000));
-        article.summary = clipTo(
-                String.join(" ", Summarizer.summary(article.body == null ? "" : article.body, 3, article.language)),
-                4000);
-        article.categories =
-                en ? String.join(",", Categorizer.standard().categorize(article.title, article.body)) : null;
-        Map<String, List<int[]>> spans = new HashMap<>();
-        for (EntityResolver.Resolved r : resolved) {
-            spans.computeIfAbsent(r.mention().type() + ":" + r.key(), k -> new java.util.ArrayList<>())
-                    .add(new int[] {r.mention().start(), r.mention().end()});
-        }
-        Map<String, Double> entityTone = new HashMap<>();
-        for (EntityResolver.Resolved r : resolved) {
-            Entity e = r.mention();
+        for (Enrichment.Mention mention : e.mentions()) {
             EntityMention m = new EntityMention();
             m.article = article;
-            m.type = switch (e.type()) {
+            m.type = switch (mention.type()) {
                 case Entity.PERSON -> EntityType.PERSON;
                 case Entity.ORGANIZATION -> EntityType.ORGANIZATION;
                 default -> EntityType.LOCATION;
             };
-            m.text = clip(e.text());
-            m.startOffset = e.start();
-            m.endOffset = e.end();
-            m.recognizer = en ? Recognizers.ENGLISH_NAME : Recognizers.FALLBACK_NAME;
-            if (en) {
-                String k = e.type() + ":" + r.key();
-                m.tone = entityTone.computeIfAbsent(k, x -> tone.around(text, spans.get(x)));
-            }
-            if (!r.key().isEmpty()) {
+            m.text = clip(mention.text());
+            m.startOffset = mention.start();
+            m.endOffset = mention.end();
+            m.recognizer = e.recognizer();
+            m.tone = mention.tone();
+            if (!mention.key().isEmpty()) {
                 m.entityId = ids.computeIfAbsent(
-                        m.type.name() + ":" + r.key(), k -> entityId(m.type.name(), r.canonical(), r.key()));
+                        m.type.name() + ":" + mention.key(),
+                        k -> entityId(m.type.name(), mention.canonical(), mention.key()));
             }
             m.persist();
         }
@@ -133,7 +96,7 @@ public class EnrichmentStore {
         em.createNativeQuery("DELETE FROM article_country WHERE article_id = ?1")
                 .setParameter(1, article.id)
                 .executeUpdate();
-        for (Map.Entry<String, Integer> c : Geotagger.countries(entities, text).entrySet()) {
+        for (Map.Entry<String, Integer> c : e.countries().entrySet()) {
             em.createNativeQuery("INSERT INTO article_country (article_id, code, mentions) VALUES (?1, ?2, ?3)")
                     .setParameter(1, article.id)
                     .setParameter(2, c.getKey())
@@ -184,9 +147,5 @@ public class EnrichmentStore {
 
     public void failed(long id, String owner, String error) {
         queue.failInTransaction(id, owner, error, config.maxAttempts(), config.retryAfter());
-    }
-
-    private static String emptyToNull(String s) {
-        return s == null || s.isEmpty() ? null : s;
     }
 }

@@ -1,16 +1,14 @@
 package io.newsmon.nlp.pipeline;
 
-import io.newsmon.nlp.entities.EntityRecognizer;
-import io.newsmon.nlp.entities.Recognizers;
-import io.newsmon.nlp.tone.ToneScorer;
-import io.quarkus.arc.DefaultBean;
+import io.newsmon.enrich.Enricher;
+import io.newsmon.enrich.entities.Recognizers;
+import io.newsmon.enrich.tone.ToneScorer;
+import io.newsmon.language.LanguageDetector;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
-import jakarta.inject.Named;
-import jakarta.inject.Singleton;
 import org.jboss.logging.Logger;
 
-/** The entity recognisers, loaded once at start (the CRF model takes a few seconds). */
+/** The enricher, built once at start (the CRF model takes a few seconds to load). */
 @ApplicationScoped
 public class EntityBeans {
 
@@ -18,26 +16,10 @@ public class EntityBeans {
 
     @Produces
     @ApplicationScoped
-    @Named("english")
-    @DefaultBean
-    EntityRecognizer english() {
+    Enricher enricher(LanguageDetector languages) {
         long t0 = System.nanoTime();
-        EntityRecognizer r = Recognizers.english();
-        LOG.infof("English entity recogniser loaded in %d ms", (System.nanoTime() - t0) / 1_000_000);
-        return r;
-    }
-
-    @Produces
-    @Singleton
-    ToneScorer tone() {
-        return ToneScorer.load();
-    }
-
-    @Produces
-    @ApplicationScoped
-    @Named("fallback")
-    @DefaultBean
-    EntityRecognizer fallback() {
-        return Recognizers.fallback();
+        Enricher enricher = new Enricher(languages, Recognizers.english(), Recognizers.fallback(), ToneScorer.load());
+        LOG.infof("entity recognisers and tone lexicon loaded in %d ms", (System.nanoTime() - t0) / 1_000_000);
+        return enricher;
     }
 }

@@ -1,6 +1,7 @@
 package io.newsmon.nlp.stories;
 
 import io.newsmon.domain.article.Article;
+import io.newsmon.domain.article.ArticleText;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import java.time.Duration;
@@ -147,7 +148,7 @@ public class StoryClusterer {
     }
 
     private static String textOf(Article a) {
-        return (a.title == null ? "" : a.title + "\n\n") + (a.body == null ? "" : a.body);
+        return ArticleText.of(a.title, a.body);
     }
 
     /** Content words of the title and the start of the body: lower case, four letters or more. */

@@ -2,12 +2,21 @@ package io.newsmon.nlp.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.newsmon.domain.article.Article;
 import io.newsmon.domain.article.EntityMention;
 import io.newsmon.domain.pipeline.PipelineState;
+import io.newsmon.enrich.Enricher;
+import io.newsmon.enrich.Enrichment;
+import io.newsmon.extract.ExtractedArticle;
+import io.newsmon.extract.TextDumpExtractor;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -16,6 +25,9 @@ import org.junit.jupiter.api.Test;
 /** Extracted articles become ENRICHED with their language, including those a crashed worker held. */
 @QuarkusTest
 class EnrichmentPipelineTest {
+
+    @Inject
+    Enricher enricher;
 
     @Test
     void extractedArticlesAreEnrichedWithTheirDetectedLanguage() {
@@ -178,6 +190,37 @@ class EnrichmentPipelineTest {
                 null,
                 "nlp@dead-worker");
         await().atMost(Duration.ofSeconds(30)).until(() -> stateOf(orphan) == PipelineState.ENRICHED);
+    }
+
+    /**
+     * The project's seed page (../shared), extracted as ingest extracts it, is stored with exactly what the one
+     * {@link Enricher} gives for it, which is what {@code newsmon enrich} prints: the same mentions at the same
+     * offsets and the same countries, none from the teasers around the article.
+     */
+    @Test
+    void theSeedPageIsStoredWithWhatTheEnricherGivesAndNoTeaserCountries() throws Exception {
+        Path seed = Path.of("..", "..", "shared", "seeds", "000_fb85a5c55c639259.txt");
+        assumeTrue(Files.isRegularFile(seed), "../shared/seeds is absent: the seed page check is skipped");
+        ExtractedArticle page = new TextDumpExtractor().extract(Files.readString(seed, StandardCharsets.UTF_8));
+        long id = insert("https://seed.example/000", page.title(), page.body(), page.language(), null);
+        Enrichment expected = enricher.enrich(page.title(), page.body(), page.language());
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> stateOf(id) == PipelineState.ENRICHED);
+        QuarkusTransaction.requiringNew().run(() -> {
+            assertThat(EntityMention.ofArticle(id))
+                    .extracting(m -> m.type + ":" + m.text + "@" + m.startOffset + "-" + m.endOffset)
+                    .containsExactlyInAnyOrderElementsOf(expected.mentions().stream()
+                            .map(m -> m.type() + ":" + m.text() + "@" + m.start() + "-" + m.end())
+                            .toList());
+            List<Object> countries = Article.getEntityManager()
+                    .createNativeQuery("SELECT code FROM article_country WHERE article_id = ?1")
+                    .setParameter(1, id)
+                    .getResultList();
+            assertThat(countries)
+                    .containsExactlyInAnyOrderElementsOf(expected.countries().keySet());
+            assertThat(countries).contains("PK", "IR").doesNotContain("RU", "UA", "PL", "RO", "MD", "GB");
+            assertThat(Article.<Article>findById(id).tone).isEqualTo(expected.tone());
+        });
     }
 
     private static PipelineState stateOf(long id) {
