@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.newsmon.enrich.Enricher;
 import io.newsmon.enrich.Enrichment;
 import io.newsmon.extract.ExtractedArticle;
+import io.newsmon.extract.PageFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -58,7 +59,7 @@ final class EnrichCommand implements Callable<Integer> {
             body = n.path("articleBody").asText(n.path("body").asText(""));
             language = n.path("language").isTextual() ? n.path("language").asText() : null;
         } else {
-            ExtractedArticle a = ExtractCommand.extractFile(file);
+            ExtractedArticle a = PageFiles.extract(file);
             if (a.body() == null || a.body().isBlank()) {
                 spec.commandLine()
                         .getErr()

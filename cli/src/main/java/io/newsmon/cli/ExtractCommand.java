@@ -2,11 +2,9 @@ package io.newsmon.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import io.newsmon.extract.ArticleExtractor;
 import io.newsmon.extract.ExtractedArticle;
-import io.newsmon.extract.TextDumpExtractor;
+import io.newsmon.extract.PageFiles;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,7 +15,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
-import java.util.zip.GZIPInputStream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -63,7 +60,7 @@ final class ExtractCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         if (file != null && input == null && output == null) {
-            out.println(JSON.writeValueAsString(single(extractFile(Usage.existingFile(spec, file, "a page")))));
+            out.println(JSON.writeValueAsString(single(PageFiles.extract(Usage.existingFile(spec, file, "a page")))));
             return 0;
         }
         if (file != null || input == null || output == null) {
@@ -74,8 +71,8 @@ final class ExtractCommand implements Callable<Integer> {
         }
         Map<String, Object> all = new TreeMap<>();
         try (Stream<Path> files = Files.list(input)) {
-            for (Path f : files.filter(ExtractCommand::isHtml).sorted().toList()) {
-                all.put(pageId(f), batchEntry(extractFile(f)));
+            for (Path f : files.filter(PageFiles::isHtml).sorted().toList()) {
+                all.put(PageFiles.pageId(f), batchEntry(PageFiles.extract(f)));
             }
         }
         JSON.writeValue(output.toFile(), all);
@@ -83,37 +80,6 @@ final class ExtractCommand implements Callable<Integer> {
                 .getErr()
                 .println("extract: " + all.size() + " pages from " + input + " written to " + output);
         return 0;
-    }
-
-    static boolean isHtml(Path f) {
-        String n = f.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
-        return n.endsWith(".html") || n.endsWith(".htm") || n.endsWith(".html.gz");
-    }
-
-    static String pageId(Path f) {
-        return f.getFileName().toString().replaceFirst("(?i)\\.html?(\\.gz)?$", "");
-    }
-
-    static ExtractedArticle extractFile(Path f) throws IOException {
-        if (!Files.isRegularFile(f)) {
-            throw new IOException(f + ": no such file");
-        }
-        String name = f.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
-        byte[] bytes = read(f);
-        if (name.endsWith(".txt")) {
-            return new TextDumpExtractor().extract(new String(bytes, java.nio.charset.StandardCharsets.UTF_8));
-        }
-        return new ArticleExtractor().extract(bytes, null, f.toUri().toString());
-    }
-
-    static byte[] read(Path f) throws IOException {
-        if (!f.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".gz")) {
-            return Files.readAllBytes(f);
-        }
-        try (InputStream in = new GZIPInputStream(Files.newInputStream(f))) {
-            // the same cap the extractor applies, so a gzip bomb cannot exhaust memory
-            return in.readNBytes(64 * 1024 * 1024);
-        }
     }
 
     static Map<String, Object> single(ExtractedArticle a) {

@@ -1,5 +1,7 @@
 package io.newsmon.cli;
 
+import io.newsmon.bench.EnrichBench;
+import io.newsmon.bench.ExtractBench;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -15,15 +17,15 @@ import picocli.CommandLine.Command;
         name = "newsmon",
         mixinStandardHelpOptions = true,
         versionProvider = Newsmon.Version.class,
-        description = "newsmon's tools on files: extraction, enrichment and their benchmarks.",
+        description = "newsmon's tools on files: extraction, enrichment and the benchmarks (module bench).",
         subcommands = {
             ExtractCommand.class,
             ScoreCommand.class,
-            BenchCommand.class,
+            ExtractBench.class,
             EnrichCommand.class,
             EntitiesCommand.class,
             EntitiesEvalCommand.class,
-            EnrichBenchCommand.class,
+            EnrichBench.class,
             CommandLine.HelpCommand.class
         })
 public final class Newsmon implements Runnable {

@@ -1,6 +1,7 @@
-package io.newsmon.cli;
+package io.newsmon.bench;
 
 import io.newsmon.extract.ArticleExtractor;
+import io.newsmon.extract.PageFiles;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
@@ -28,7 +29,7 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         description = "Single-threaded extraction speed after warm-up: latency percentiles, pages per second and"
                 + " bytes allocated per page. Pages are read into memory first, so disk and gzip are not measured.")
-final class BenchCommand implements Callable<Integer> {
+public final class ExtractBench implements Callable<Integer> {
 
     static final String DEFAULT_DIR = "../shared/eval/extraction-dev/html";
 
@@ -53,8 +54,8 @@ final class BenchCommand implements Callable<Integer> {
         }
         List<byte[]> pages = new ArrayList<>();
         try (Stream<Path> files = Files.list(dir)) {
-            for (Path f : files.filter(ExtractCommand::isHtml).sorted().toList()) {
-                pages.add(ExtractCommand.read(f));
+            for (Path f : files.filter(PageFiles::isHtml).sorted().toList()) {
+                pages.add(PageFiles.read(f));
             }
         } catch (IOException e) {
             err.println("extract-bench: cannot read " + dir + ": " + e.getMessage());

@@ -1,9 +1,11 @@
-package io.newsmon.cli;
+package io.newsmon.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.newsmon.enrich.Enricher;
 import io.newsmon.language.LanguageDetector;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -28,7 +30,7 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         description = "Enrichment speed per article on one thread over real English bodies, through the nlp"
                 + " service's own enrichment path: articles/s, p50/p95 latency, model load time, heap.")
-final class EnrichBenchCommand implements Callable<Integer> {
+public final class EnrichBench implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
@@ -44,7 +46,10 @@ final class EnrichBenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Usage.existingFile(spec, file, "a JSON object of {id: {articleBody}}");
+        if (!Files.isRegularFile(file)) {
+            throw new ParameterException(
+                    spec.commandLine(), file + ": no such file (a JSON object of {id: {articleBody}})");
+        }
         if (rounds < 1) {
             throw new ParameterException(spec.commandLine(), "--rounds must be at least 1");
         }
@@ -55,7 +60,7 @@ final class EnrichBenchCommand implements Callable<Integer> {
 
         LanguageDetector languages = new LanguageDetector();
         List<String> texts = new ArrayList<>();
-        JsonNode root = ExtractCommand.JSON.readTree(file.toFile());
+        JsonNode root = new ObjectMapper().readTree(file.toFile());
         root.forEach(n -> {
             String body = n.path("articleBody").asText("");
             if (!body.isBlank() && languages.detect(body).orElse("").equals("en")) {
