@@ -3,7 +3,6 @@ package io.newsmon.ingest.bench;
 import com.sun.net.httpserver.HttpServer;
 import io.newsmon.domain.pipeline.ArticleQueue;
 import io.newsmon.domain.pipeline.RoundRobin;
-import io.newsmon.ingest.fetch.PageFetcher;
 import io.newsmon.ingest.pipeline.FetchRound;
 import io.newsmon.ingest.politeness.FetchSettings;
 import io.newsmon.ingest.politeness.PoliteFetcher;
@@ -119,7 +118,7 @@ public final class CrawlBench {
             throws InterruptedException {
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
-            FetchRound round = new FetchRound(new PoliteFetcher(new PageFetcher(settings), settings, settings), pool);
+            FetchRound round = new FetchRound(new PoliteFetcher(settings), pool);
             List<String> pending = new ArrayList<>(urls);
             int ok = 0;
             long start = System.nanoTime();

@@ -1,6 +1,6 @@
 package io.newsmon.ingest.fetch;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import io.newsmon.ingest.politeness.FetchSettings;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -11,7 +11,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -24,16 +23,15 @@ import java.util.concurrent.TimeoutException;
  * while streaming, and redirects followed by hand through the {@link AddressPolicy} (the SSRF guard).
  * Every failure becomes a {@link FetchException} whose message names the problem.
  */
-@ApplicationScoped
 public class PageFetcher {
 
-    private final FetchConfig config;
+    private final FetchSettings config;
     private final AddressPolicy addresses;
     private final HttpClient client;
 
-    public PageFetcher(FetchConfig config) {
+    public PageFetcher(FetchSettings config) {
         this.config = config;
-        this.addresses = new AddressPolicy(config.allowedPrivateRanges().orElse(List.of()));
+        this.addresses = new AddressPolicy(config.allowedRanges());
         // redirects are followed here, not by the client, so that every hop passes the address policy
         this.client = HttpClient.newBuilder()
                 .connectTimeout(config.connectTimeout())

@@ -1,16 +1,16 @@
 package io.newsmon.ingest.politeness;
 
-import io.newsmon.ingest.fetch.FetchConfig;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
- * Fetch and politeness settings as plain values, for code that runs outside the service (the crawl
- * command, tests): the service's defaults, with the allowed private ranges taken from
- * {@code NEWSMON_FETCH_ALLOWED_PRIVATE_RANGES} when built {@link #fromEnvironment from the environment}.
+ * Fetch and politeness settings as plain values: what {@link io.newsmon.ingest.fetch.PageFetcher} and {@link
+ * PoliteFetcher} are built with. The service maps its configuration ({@code newsmon.fetch.*}, {@code
+ * newsmon.politeness.*}) to them; code that runs outside the service (the crawl command, tests) starts from the
+ * service's {@link #defaults()}, with the allowed private ranges taken from {@code
+ * NEWSMON_FETCH_ALLOWED_PRIVATE_RANGES} when built {@link #fromEnvironment from the environment}.
  */
 public record FetchSettings(
         String userAgent,
@@ -24,8 +24,7 @@ public record FetchSettings(
         Duration robotsTtl,
         Duration robotsRetry,
         int maxConcurrentPerHost,
-        int maxConcurrent)
-        implements FetchConfig, PolitenessConfig {
+        int maxConcurrent) {
 
     public static final String DEFAULT_USER_AGENT =
             "newsmon/0.1 (+https://github.com/newsmon/newsmon; self-hosted news monitoring)";
@@ -137,10 +136,5 @@ public record FetchSettings(
                     maxConcurrentPerHost,
                     maxConcurrent);
         }
-    }
-
-    @Override
-    public Optional<List<String>> allowedPrivateRanges() {
-        return Optional.of(allowedRanges);
     }
 }

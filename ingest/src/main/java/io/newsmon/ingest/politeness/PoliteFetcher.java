@@ -1,11 +1,9 @@
 package io.newsmon.ingest.politeness;
 
 import crawlercommons.robots.BaseRobotRules;
-import io.newsmon.ingest.fetch.FetchConfig;
 import io.newsmon.ingest.fetch.FetchException;
 import io.newsmon.ingest.fetch.FetchedPage;
 import io.newsmon.ingest.fetch.PageFetcher;
-import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
@@ -18,23 +16,27 @@ import java.util.concurrent.TimeUnit;
  * of the configured minimum delay and the site's Crawl-delay), then fetches with at most
  * {@code max-concurrent-per-host} requests in flight to that host and {@code max-concurrent} in all.
  */
-@ApplicationScoped
 public class PoliteFetcher {
 
     private final PageFetcher fetcher;
     private final RobotsPolicy robots;
     private final HostThrottle throttle = new HostThrottle();
-    private final PolitenessConfig config;
+    private final FetchSettings config;
     private final Semaphore inFlight;
     private final Map<String, Semaphore> inFlightPerHost = new ConcurrentHashMap<>();
     private final Duration permitWait;
 
-    public PoliteFetcher(PageFetcher fetcher, FetchConfig fetchConfig, PolitenessConfig config) {
+    /** A polite fetcher over a {@link PageFetcher} of its own, both with {@code settings}. */
+    public PoliteFetcher(FetchSettings settings) {
+        this(new PageFetcher(settings), settings);
+    }
+
+    public PoliteFetcher(PageFetcher fetcher, FetchSettings config) {
         this.fetcher = fetcher;
         this.config = config;
-        this.robots = new RobotsPolicy(fetcher, fetchConfig.userAgent(), config.robotsTtl(), config.robotsRetry());
+        this.robots = new RobotsPolicy(fetcher, config.userAgent(), config.robotsTtl(), config.robotsRetry());
         this.inFlight = new Semaphore(Math.max(1, config.maxConcurrent()), true);
-        this.permitWait = fetchConfig.totalTimeout().multipliedBy(4);
+        this.permitWait = config.totalTimeout().multipliedBy(4);
     }
 
     public FetchedPage fetch(String url) throws FetchException {

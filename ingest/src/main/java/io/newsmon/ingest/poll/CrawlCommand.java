@@ -3,7 +3,6 @@ package io.newsmon.ingest.poll;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.newsmon.domain.dto.TrialLine;
 import io.newsmon.extract.ArticleExtractor;
-import io.newsmon.ingest.fetch.PageFetcher;
 import io.newsmon.ingest.politeness.FetchSettings;
 import io.newsmon.ingest.politeness.PoliteFetcher;
 import io.newsmon.ingest.trial.TrialCrawl;
@@ -62,8 +61,7 @@ public final class CrawlCommand {
             return 2;
         }
         FetchSettings settings = FetchSettings.fromEnvironment(System.getenv());
-        new CrawlCommand(new PoliteFetcher(new PageFetcher(settings), settings, settings), out, limit)
-                .crawl(args[0], max);
+        new CrawlCommand(new PoliteFetcher(settings), out, limit).crawl(args[0], max);
         return 0;
     }
 

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.newsmon.ingest.fetch.PageFetcher;
 import io.newsmon.ingest.politeness.FetchSettings;
 import io.newsmon.ingest.politeness.PoliteFetcher;
 import io.newsmon.ingest.poll.CrawlCommand;
@@ -256,8 +255,7 @@ class HostileCrawlTest {
     private static List<JsonNode> crawl(String url, int max, FetchSettings settings) throws Exception {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
-        CrawlCommand.forTests(new PoliteFetcher(new PageFetcher(settings), settings, settings), out)
-                .crawl(url, max);
+        CrawlCommand.forTests(new PoliteFetcher(settings), out).crawl(url, max);
         List<JsonNode> result = new ArrayList<>();
         ObjectMapper json = new ObjectMapper();
         for (String line : bytes.toString(StandardCharsets.UTF_8).split("\n")) {

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import io.newsmon.ingest.fetch.PageFetcher;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
@@ -76,7 +75,7 @@ class PoliteFetcherTest {
                 .withLimits(Duration.ofSeconds(5), 1 << 20, 3)
                 .withAllowedRanges(List.of("127.0.0.0/8"))
                 .withMinDelay(minDelay);
-        return new PoliteFetcher(new PageFetcher(settings), settings, settings);
+        return new PoliteFetcher(settings);
     }
 
     private static void respond(HttpExchange exchange, int status, String body) throws IOException {

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.newsmon.ingest.fetch.PageFetcher;
 import io.newsmon.ingest.politeness.FetchSettings;
 import io.newsmon.ingest.politeness.PoliteFetcher;
 import io.newsmon.seeds.newsroom.DemoNewsroom;
@@ -70,8 +69,7 @@ class CrawlCommandTest {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         FetchSettings config = FetchSettings.fromEnvironment(env);
         PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
-        new CrawlCommand(new PoliteFetcher(new PageFetcher(config), config, config), out, Duration.ofSeconds(60))
-                .crawl(url, max);
+        new CrawlCommand(new PoliteFetcher(config), out, Duration.ofSeconds(60)).crawl(url, max);
         List<JsonNode> lines = new ArrayList<>();
         ObjectMapper json = new ObjectMapper();
         for (String line : bytes.toString(StandardCharsets.UTF_8).split("\n")) {
