@@ -1,5 +1,6 @@
 package io.newsmon.ingest.poll;
 
+import java.util.logging.Logger;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
@@ -19,7 +20,8 @@ public final class UrlPatterns {
      */
     public static final int MAX_STEPS = 5_000_000;
 
-    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(UrlPatterns.class);
+    // JUL, not JBoss logging: like FetchRound, this runs outside Quarkus too (the crawl command)
+    private static final Logger LOG = Logger.getLogger(UrlPatterns.class.getName());
 
     private final Pattern include;
     private final Pattern exclude;
@@ -51,9 +53,9 @@ public final class UrlPatterns {
         try {
             return pattern.matcher(new Budgeted(input, MAX_STEPS)).find();
         } catch (Budgeted.Spent e) {
-            LOG.warnf(
+            LOG.warning(String.format(
                     "the %s gave up after %d steps on %s (it backtracks too much): the item is kept",
-                    what, MAX_STEPS, input.length() > 200 ? input.substring(0, 200) + "…" : input);
+                    what, MAX_STEPS, input.length() > 200 ? input.substring(0, 200) + "…" : input));
             return null;
         }
     }
