@@ -1,6 +1,7 @@
 package io.newsmon.ingest.dedup;
 
 import io.newsmon.domain.article.Article;
+import io.newsmon.sources.url.UrlCanonicalizer;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,8 +1,8 @@
 package io.newsmon.ingest.fetch;
 
-import io.newsmon.ingest.politeness.FetchSettings;
-import io.newsmon.ingest.politeness.PoliteFetcher;
 import io.newsmon.ingest.politeness.PolitenessConfig;
+import io.newsmon.sources.fetch.FetchSettings;
+import io.newsmon.sources.politeness.PoliteFetcher;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.util.List;

@@ -1,14 +1,14 @@
 package io.newsmon.ingest.poll;
 
 import io.newsmon.domain.source.Source;
-import io.newsmon.ingest.feed.Feed;
-import io.newsmon.ingest.feed.FeedEntry;
-import io.newsmon.ingest.feed.FeedParseException;
-import io.newsmon.ingest.feed.FeedParser;
-import io.newsmon.ingest.feed.SectionPage;
-import io.newsmon.ingest.fetch.FetchException;
-import io.newsmon.ingest.fetch.FetchedPage;
-import io.newsmon.ingest.politeness.PoliteFetcher;
+import io.newsmon.sources.feed.Feed;
+import io.newsmon.sources.feed.FeedEntry;
+import io.newsmon.sources.feed.FeedParseException;
+import io.newsmon.sources.feed.FeedParser;
+import io.newsmon.sources.feed.SectionPage;
+import io.newsmon.sources.fetch.FetchException;
+import io.newsmon.sources.fetch.FetchedPage;
+import io.newsmon.sources.politeness.PoliteFetcher;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;

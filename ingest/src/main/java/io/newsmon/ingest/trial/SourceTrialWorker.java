@@ -2,9 +2,10 @@ package io.newsmon.ingest.trial;
 
 import io.newsmon.domain.dto.TrialLine;
 import io.newsmon.extract.ArticleExtractor;
-import io.newsmon.ingest.politeness.PoliteFetcher;
 import io.newsmon.ingest.poll.IngestConfig;
-import io.newsmon.ingest.poll.UrlPatterns;
+import io.newsmon.sources.politeness.PoliteFetcher;
+import io.newsmon.sources.trial.TrialCrawl;
+import io.newsmon.sources.url.UrlPatterns;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;

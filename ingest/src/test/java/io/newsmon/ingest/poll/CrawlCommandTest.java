@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.newsmon.ingest.politeness.FetchSettings;
-import io.newsmon.ingest.politeness.PoliteFetcher;
 import io.newsmon.seeds.newsroom.DemoNewsroom;
+import io.newsmon.sources.fetch.FetchSettings;
+import io.newsmon.sources.politeness.PoliteFetcher;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
