@@ -115,8 +115,11 @@ public class ArticleExtractor {
                 + " ms budget for one page (newsmon.ingest.extract-budget)";
     }
 
-    /** NUL bytes or mostly control characters in the first kilobytes: an image, a PDF, an archive. */
-    static boolean looksBinary(byte[] bytes) {
+    /**
+     * NUL bytes or mostly control characters in the first kilobytes: an image, a PDF, an archive. Public for the
+     * source reader (module sources), which refuses such a body before trying to read it as a feed or a page.
+     */
+    public static boolean looksBinary(byte[] bytes) {
         int n = Math.min(bytes.length, 4096);
         int control = 0;
         for (int i = 0; i < n; i++) {

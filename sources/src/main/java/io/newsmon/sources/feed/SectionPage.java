@@ -42,6 +42,14 @@ public final class SectionPage {
         return read(parse(body, declaredCharset, url));
     }
 
+    /** Whether a page says it is one article: its Open Graph type ({@code og:type}) is an article. */
+    public static boolean declaresArticle(Document page) {
+        return page.select("meta[property=og:type]")
+                .attr("content")
+                .toLowerCase(Locale.ROOT)
+                .contains("article");
+    }
+
     /** Whether a fetched HTML page is one article (og:type article, or an article-shaped URL). */
     public static boolean isOneArticle(Document page) {
         String type = page.select("meta[property=og:type]").attr("content").toLowerCase(Locale.ROOT);
