@@ -50,20 +50,6 @@ public final class SectionPage {
                 .contains("article");
     }
 
-    /** Whether a fetched HTML page is one article (og:type article, or an article-shaped URL). */
-    public static boolean isOneArticle(Document page) {
-        String type = page.select("meta[property=og:type]").attr("content").toLowerCase(Locale.ROOT);
-        if (type.contains("article")) {
-            return true;
-        }
-        try {
-            String path = URI.create(page.location()).getRawPath();
-            return path != null && isArticleUrl(path);
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
-    }
-
     public static Document parse(byte[] body, String declaredCharset, String url) {
         String charset = CharsetSniffer.known(declaredCharset);
         if (charset == null) {
@@ -130,14 +116,6 @@ public final class SectionPage {
         }
         // a bare id or date is only an article when the link reads like a headline
         return slug || words(anchorText) >= 3;
-    }
-
-    /** Whether a URL path alone looks like one article's address. */
-    public static boolean isArticleUrl(String path) {
-        String last = lastSegment(path).replaceAll("\\.(s?html?|php|aspx?)$", "");
-        return !NOT_ARTICLES.matcher(path).find()
-                && (last.split("[-_]+").length >= 4 && last.length() >= 20
-                        || DATE_IN_PATH.matcher(path).find() && !last.isEmpty());
     }
 
     private static String lastSegment(String path) {

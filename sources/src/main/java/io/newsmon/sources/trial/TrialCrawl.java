@@ -3,31 +3,26 @@ package io.newsmon.sources.trial;
 import io.newsmon.domain.dto.TrialLine;
 import io.newsmon.extract.ArticleExtractor;
 import io.newsmon.extract.ExtractedArticle;
+import io.newsmon.sources.SourceRead;
+import io.newsmon.sources.SourceReader;
 import io.newsmon.sources.feed.Feed;
 import io.newsmon.sources.feed.FeedEntry;
-import io.newsmon.sources.feed.FeedParseException;
-import io.newsmon.sources.feed.FeedParser;
-import io.newsmon.sources.feed.SectionPage;
 import io.newsmon.sources.fetch.FetchException;
 import io.newsmon.sources.fetch.FetchedPage;
 import io.newsmon.sources.politeness.PoliteFetcher;
 import io.newsmon.sources.url.UrlCanonicalizer;
 import io.newsmon.sources.url.UrlPatterns;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
-import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
-import org.jsoup.nodes.Document;
-import org.jsoup.nodes.Element;
 
 /**
- * Tries a source once, touching no database: fetches a feed (or finds it through a page's {@code <link
- * rel="alternate">}, or reads a section page's article links, or takes a page as one article) and up to
+ * Tries a source once, touching no database: reads it as the poller does ({@link SourceReader}: a feed or
+ * sitemap, a feed found through a page's {@code <link rel="alternate">}, a section page's article links, or a
+ * page taken as one article) and fetches up to
  * {@code max} of its articles, politely and through the SSRF guard, and hands one {@link TrialLine} per URL
  * to the caller as soon as it is known. Per-URL failures are lines, never exceptions. Used by {@code
  * ./newsmon crawl} and by the dashboard's <em>Try it</em> (through ingest's {@code SourceTrialWorker}).
@@ -41,11 +36,13 @@ public final class TrialCrawl {
     static final int MAX_OTHER_LINES = 25;
 
     private final PoliteFetcher fetcher;
+    private final SourceReader reader;
     private final ArticleExtractor extractor;
     private final Duration timeLimit;
 
     public TrialCrawl(PoliteFetcher fetcher, ArticleExtractor extractor, Duration timeLimit) {
         this.fetcher = fetcher;
+        this.reader = new SourceReader(fetcher);
         this.extractor = extractor;
         this.timeLimit = timeLimit;
     }
@@ -61,40 +58,24 @@ public final class TrialCrawl {
      */
     public void run(String sourceUrl, int max, UrlPatterns patterns, Consumer<TrialLine> out) {
         long deadline = System.nanoTime() + timeLimit.toNanos();
-        FetchedPage page;
-        try {
-            page = fetcher.fetch(sourceUrl);
-        } catch (FetchException e) {
-            out.accept(line(sourceUrl, "error", null, e.getMessage()));
+        SourceRead read = reader.read(sourceUrl);
+        if (read instanceof SourceRead.Unusable unusable) {
+            out.accept(line(unusable.url(), "error", null, unusable.reason()));
             return;
         }
-        List<String> links;
-        try {
-            links = links(new FeedParser().parse(page.body()));
-        } catch (FeedParseException notAFeed) {
-            Optional<String> discovered = discoverFeed(page);
-            if (discovered.isPresent()) {
-                try {
-                    links = links(new FeedParser()
-                            .parse(fetcher.fetch(discovered.get()).body()));
-                } catch (FetchException | FeedParseException e) {
-                    out.accept(line(discovered.get(), "error", null, "discovered feed unusable: " + e.getMessage()));
-                    return;
-                }
-            } else if (looksLikeHtml(page)) {
-                Document doc = SectionPage.parse(
-                        page.body(), page.declaredCharset(), page.uri().toString());
-                Feed section = SectionPage.isOneArticle(doc) ? null : SectionPage.read(doc);
-                if (section == null || section.entries().size() < SectionPage.MIN_LINKS) {
-                    out.accept(extracted(page.uri().toString(), page));
-                    return;
-                }
-                links = links(section);
-            } else {
-                out.accept(line(sourceUrl, "error", null, notAFeed.getMessage()));
-                return;
-            }
+        if (read instanceof SourceRead.ArticlePage article) {
+            out.accept(extracted(article.url(), article.page()));
+            return;
         }
+        if (!(read instanceof SourceRead.Listing listing)) {
+            // no validators were sent, so no server should answer 304
+            out.accept(line(sourceUrl, "error", null, "HTTP 304 (not modified) to a request that was not conditional"));
+            return;
+        }
+        for (String warning : listing.warnings()) {
+            out.accept(line(listing.url(), "skipped", null, warning));
+        }
+        List<String> links = links(listing.feed());
         Set<String> seen = new HashSet<>();
         int done = 0;
         int others = 0;
@@ -152,29 +133,6 @@ public final class TrialCrawl {
             }
         }
         return links;
-    }
-
-    private static boolean looksLikeHtml(FetchedPage page) {
-        String type = page.contentType() == null ? "" : page.contentType();
-        return type.contains("html")
-                || new String(page.body(), 0, Math.min(page.body().length, 512), StandardCharsets.ISO_8859_1)
-                        .contains("<html");
-    }
-
-    /** Feed autodiscovery: {@code <link rel="alternate" type="application/rss+xml" href=…>}. */
-    static Optional<String> discoverFeed(FetchedPage page) {
-        if (!looksLikeHtml(page)) {
-            return Optional.empty();
-        }
-        Document doc = SectionPage.parse(
-                page.body(), page.declaredCharset(), page.uri().toString());
-        for (Element link : doc.select("link[rel~=(?i)alternate][href]")) {
-            String type = link.attr("type").toLowerCase(Locale.ROOT);
-            if (type.contains("rss") || type.contains("atom") || type.contains("feed+json")) {
-                return Optional.of(link.absUrl("href"));
-            }
-        }
-        return Optional.empty();
     }
 
     private static TrialLine line(String url, String status, ExtractedArticle a, String error) {
