@@ -1,40 +1,36 @@
 package io.newsmon.ingest.poll;
 
 import io.newsmon.domain.source.Source;
-import io.newsmon.sources.feed.Feed;
-import io.newsmon.sources.feed.FeedEntry;
-import io.newsmon.sources.feed.FeedParseException;
-import io.newsmon.sources.feed.FeedParser;
-import io.newsmon.sources.feed.SectionPage;
-import io.newsmon.sources.fetch.FetchException;
+import io.newsmon.sources.SourceRead;
+import io.newsmon.sources.SourceReader;
 import io.newsmon.sources.fetch.FetchedPage;
 import io.newsmon.sources.politeness.PoliteFetcher;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
-import java.util.ArrayList;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.jboss.logging.Logger;
 
 /**
- * Polls due feed sources: fetches and parses each feed, records new article URLs as DISCOVERED and
- * the poll's outcome on the source. One bad source only ever costs its own poll.
+ * Polls due sources: reads each through {@link SourceReader} (a feed or sitemap, the feed an HTML page links to,
+ * or a section page's article links; conditionally, with the validators of the last poll), records new article
+ * URLs as DISCOVERED and the poll's outcome on the source. One bad source only ever costs its own poll, and its
+ * failure is recorded with the reader's reason.
  */
 @ApplicationScoped
 public class FeedPoller {
 
     private static final Logger LOG = Logger.getLogger(FeedPoller.class);
-    private static final int MAX_CHILD_SITEMAPS = 3;
 
-    private final PoliteFetcher fetcher;
-    private final FeedParser parser = new FeedParser();
+    private final SourceReader reader;
     private final SourceLedger ledger;
     private final Clock clock;
 
     public FeedPoller(PoliteFetcher fetcher, SourceLedger ledger, Clock clock) {
-        this.fetcher = fetcher;
+        this.reader = new SourceReader(fetcher);
         this.ledger = ledger;
         this.clock = clock;
     }
@@ -53,46 +49,6 @@ public class FeedPoller {
         }
     }
 
-    /** A sitemap index lists sitemaps; the first few (news sites list the newest first) are read. */
-    private Feed withChildren(Feed feed) {
-        if (feed.children().isEmpty()) {
-            return feed;
-        }
-        List<FeedEntry> entries = new ArrayList<>(feed.entries());
-        for (String child : feed.children().stream().limit(MAX_CHILD_SITEMAPS).toList()) {
-            try {
-                entries.addAll(parser.parse(fetcher.fetch(child).body()).entries());
-            } catch (FetchException | FeedParseException e) {
-                LOG.warnf("child sitemap %s skipped: %s", child, e.getMessage());
-            }
-        }
-        return new Feed(feed.format(), feed.title(), feed.link(), entries);
-    }
-
-    /**
-     * A feed or sitemap; or, when the source is an HTML page, its article links read as a section page.
-     * A page with too few article links keeps the feed parser's message, which says what it looked like.
-     */
-    private Feed feedOrSection(FetchedPage page) throws FeedParseException {
-        try {
-            return parser.parse(page.body());
-        } catch (FeedParseException notAFeed) {
-            boolean html = notAFeed.getMessage().contains("HTML page")
-                    || page.contentType() != null
-                            && page.contentType().toLowerCase().contains("html");
-            if (!html) {
-                throw notAFeed;
-            }
-            Feed section = SectionPage.read(
-                    page.body(), page.declaredCharset(), page.uri().toString());
-            if (section.entries().size() < SectionPage.MIN_LINKS) {
-                throw new FeedParseException(notAFeed.getMessage() + "; it has too few article links ("
-                        + section.entries().size() + ") to be read as a section page");
-            }
-            return section;
-        }
-    }
-
     /** Conditional GET: an unchanged feed answers 304 and costs neither side a parse. */
     private static Map<String, String> validators(Source source) {
         Map<String, String> headers = new HashMap<>();
@@ -105,6 +61,11 @@ public class FeedPoller {
         return headers;
     }
 
+    private void failed(Source source, String reason, Duration retryAfter) {
+        ledger.recordFailure(source.id, reason, retryAfter, clock.instant());
+        LOG.warnf("poll of source %d (%s) failed: %s", source.id, source.url, reason);
+    }
+
     /** Polls one source now, whatever its schedule. */
     public void poll(long sourceId) {
         Source source = ledger.find(sourceId);
@@ -112,21 +73,33 @@ public class FeedPoller {
             return;
         }
         try {
-            FetchedPage page = fetcher.fetch(source.url, validators(source));
-            if (page.notModified()) {
+            SourceRead read = reader.read(source.url, validators(source));
+            if (read instanceof SourceRead.NotModified) {
                 ledger.recordNotModified(sourceId, clock.instant());
                 LOG.debugf("polled %s: not modified", source.url);
-                return;
+            } else if (read instanceof SourceRead.Listing listing) {
+                listing.warnings().forEach(w -> LOG.warnf("poll of source %d (%s): %s", sourceId, source.url, w));
+                // a source read through the feed its page links to keeps no validators: the page's could hide a
+                // changed feed behind a 304, and the feed's would never match the page
+                boolean discovered = listing instanceof SourceRead.DiscoveredFeed;
+                FetchedPage page = listing.page();
+                int added = ledger.recordPoll(
+                        sourceId,
+                        listing.feed(),
+                        discovered ? null : page.etag(),
+                        discovered ? null : page.lastModified(),
+                        clock.instant());
+                LOG.infof(
+                        "polled %s%s: %d items, %d new",
+                        source.url,
+                        discovered ? " through its feed " + ((SourceRead.DiscoveredFeed) listing).feedUrl() : "",
+                        listing.feed().entries().size(),
+                        added);
+            } else if (read instanceof SourceRead.ArticlePage article) {
+                failed(source, article.notASource(), null);
+            } else if (read instanceof SourceRead.Unusable unusable) {
+                failed(source, unusable.reason(), unusable.retryAfter());
             }
-            Feed feed = withChildren(feedOrSection(page));
-            int added = ledger.recordPoll(sourceId, feed, page.etag(), page.lastModified(), clock.instant());
-            LOG.infof("polled %s: %d items, %d new", source.url, feed.entries().size(), added);
-        } catch (FetchException e) {
-            ledger.recordFailure(sourceId, e.getMessage(), e.retryAfter(), clock.instant());
-            LOG.warnf("poll of source %d (%s) failed: %s", sourceId, source.url, e.getMessage());
-        } catch (FeedParseException e) {
-            ledger.recordFailure(sourceId, e.getMessage(), null, clock.instant());
-            LOG.warnf("poll of source %d (%s) failed: %s", sourceId, source.url, e.getMessage());
         } catch (RuntimeException e) {
             ledger.recordFailure(
                     sourceId,

@@ -62,7 +62,10 @@ class IngestPipelineTest {
     void badSourcesEndWithAClearErrorAndStopNothingElse() {
         await().atMost(Duration.ofSeconds(30))
                 .untilAsserted(() -> QuarkusTransaction.requiringNew().run(() -> {
-                    assertThat(errorOf(brokenBase + "/html")).contains("HTML page");
+                    assertThat(errorOf(brokenBase + "/html"))
+                            .contains("HTML page")
+                            .contains("no feed link")
+                            .contains("too few article links (0)");
                     assertThat(errorOf(brokenBase + "/error")).contains("HTTP 500");
                     assertThat(errorOf(NewsSitesResource.MALFORMED_FEED_URL)).contains("malformed URL");
                 }));
@@ -128,6 +131,29 @@ class IngestPipelineTest {
                             "/news/harbour-board-approves-the-winter-schedule",
                             "/news/pilots-warn-of-shifting-sandbanks-in-the-channel",
                             "/news/fish-market-moves-to-the-old-customs-house");
+        });
+    }
+
+    @Test
+    void anHtmlPageThatNamesItsFeedIsPolledThroughThatFeed() {
+        String page = brokenBase + "/with-feed";
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> QuarkusTransaction.requiringNew()
+                        .call(() -> Source.findByUrl(page).orElseThrow().lastSuccessAt != null));
+        QuarkusTransaction.requiringNew().run(() -> {
+            Source source = Source.findByUrl(page).orElseThrow();
+            assertThat(source.lastError).isNull();
+            assertThat(source.name).as("named after the feed, not the page").isEqualTo("Discovered Wire");
+            assertThat(source.etag).isNull();
+            assertThat(Article.<Article>list("url like ?1", brokenBase + "/wire/%").stream()
+                            .map(a -> a.url.substring(brokenBase.length()))
+                            .toList())
+                    .containsExactlyInAnyOrder(
+                            "/wire/first-story-from-the-discovered-feed",
+                            "/wire/second-story-from-the-discovered-feed");
+            assertThat(Article.count("url like ?1", brokenBase + "/with-feed/%"))
+                    .as("the page's own links are not read when it names its feed")
+                    .isZero();
         });
     }
 

@@ -136,6 +136,32 @@ public class NewsSitesResource implements QuarkusTestResourceLifecycleManager {
                                 + "Pilots warn of shifting sandbanks in the channel</a></h2>"
                                 + "<h2><a href=\"/news/fish-market-moves-to-the-old-customs-house\">"
                                 + "Fish market moves to the old customs house</a></h2></main></body></html>"));
+        // a front page that names its feed and also has article links of its own: it is polled through the feed
+        broken.createContext(
+                "/with-feed/feed.xml",
+                exchange -> respond(
+                        exchange,
+                        200,
+                        "application/rss+xml",
+                        "<rss version=\"2.0\"><channel><title>Discovered Wire</title>"
+                                + item(exchange, "/wire/first-story-from-the-discovered-feed")
+                                + item(exchange, "/wire/second-story-from-the-discovered-feed")
+                                + "</channel></rss>"));
+        broken.createContext(
+                "/with-feed",
+                exchange -> respond(
+                        exchange,
+                        200,
+                        "text/html; charset=utf-8",
+                        "<!DOCTYPE html><html><head><title>Front page with a feed</title>"
+                                + "<link rel=\"alternate\" type=\"application/rss+xml\" title=\"RSS\""
+                                + " href=\"/with-feed/feed.xml\"></head><body><main>"
+                                + "<h2><a href=\"/with-feed/harbour-board-approves-the-winter-schedule\">"
+                                + "Harbour board approves the winter schedule</a></h2>"
+                                + "<h2><a href=\"/with-feed/pilots-warn-of-shifting-sandbanks-in-the-channel\">"
+                                + "Pilots warn of shifting sandbanks in the channel</a></h2>"
+                                + "<h2><a href=\"/with-feed/fish-market-moves-to-the-old-customs-house\">"
+                                + "Fish market moves to the old customs house</a></h2></main></body></html>"));
         broken.start();
         String base = "http://127.0.0.1:" + broken.getAddress().getPort();
         return Map.of(
@@ -149,6 +175,7 @@ public class NewsSitesResource implements QuarkusTestResourceLifecycleManager {
                         base + "/etag-feed",
                         base + "/syndicated/feed.xml",
                         base + "/section",
+                        base + "/with-feed",
                         MALFORMED_FEED_URL),
                 "newsroom.article-count",
                 String.valueOf(newsroom.articleCount()),
