@@ -1,4 +1,4 @@
-package io.newsmon.ingest.poll;
+package io.newsmon.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

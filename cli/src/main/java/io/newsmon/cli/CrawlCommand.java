@@ -1,4 +1,4 @@
-package io.newsmon.ingest.poll;
+package io.newsmon.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.newsmon.domain.dto.TrialLine;
