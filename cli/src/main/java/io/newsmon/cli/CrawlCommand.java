@@ -1,77 +1,99 @@
 package io.newsmon.cli;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.newsmon.domain.dto.TrialLine;
 import io.newsmon.extract.ArticleExtractor;
 import io.newsmon.sources.fetch.FetchSettings;
 import io.newsmon.sources.politeness.PoliteFetcher;
 import io.newsmon.sources.trial.TrialCrawl;
-import java.io.IOException;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /**
- * {@code ./newsmon crawl URL [--max N] [--time-limit SECONDS]}: tries a source before it is added, as the
- * dashboard's <em>Try it</em> does ({@link TrialCrawl}), and prints one JSON object per line: {@code {"url", "status": ok|error|duplicate|skipped, "title", "published",
- * "bodyLength", "error"}}. Exits 0 whenever it ran: per-URL errors are data.
+ * {@code newsmon crawl URL [--max N] [--time-limit SECONDS]}: tries a source before it is added, as the
+ * dashboard's <em>Try it</em> does ({@link TrialCrawl}), and prints one JSON object per line: {@code {"url",
+ * "status": ok|error|duplicate|skipped, "title", "published", "bodyLength", "error"}}. Exits 0 whenever it ran:
+ * per-URL errors are data.
  */
-public final class CrawlCommand {
+@Command(
+        name = "crawl",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Tries a source before it is added, as the dashboard's Try it does, without the platform: reads URL (a feed,"
+                    + " a sitemap, a page that links its feed, a section page or one article) as the poller would, then"
+                    + " fetches and extracts up to --max of its articles, politely (robots.txt, 1 s between requests to"
+                    + " a host) and through the SSRF guard.",
+            "Prints one JSON object per line: {\"url\", \"status\": ok|error|duplicate|skipped, \"title\", \"published\","
+                    + " \"bodyLength\", \"error\"}; a source that cannot be read is one error line. Exits 0 whenever it"
+                    + " ran: per-URL errors are data.",
+            "Private, loopback and link-local addresses are refused unless NEWSMON_FETCH_ALLOWED_PRIVATE_RANGES"
+                    + " (comma-separated CIDR ranges, e.g. 127.0.0.0/8) allows them; NEWSMON_FETCH_USER_AGENT replaces"
+                    + " the User-Agent."
+        })
+final class CrawlCommand implements Callable<Integer> {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final PoliteFetcher fetcher;
-    private final PrintStream out;
-    private final long deadline;
+    @Spec
+    CommandSpec spec;
 
-    CrawlCommand(PoliteFetcher fetcher, PrintStream out, Duration timeLimit) {
-        this.fetcher = fetcher;
-        this.out = out;
-        this.deadline = System.nanoTime() + timeLimit.toNanos();
+    @Parameters(paramLabel = "URL", description = "the source: a feed, a sitemap or a web page (http or https)")
+    String url;
+
+    @Option(names = "--max", paramLabel = "N", description = "articles tried at most (default: ${DEFAULT-VALUE})")
+    int max = 20;
+
+    @Option(
+            names = "--time-limit",
+            paramLabel = "SECONDS",
+            description = "the whole run at most; articles not reached by then are listed as skipped"
+                    + " (default: ${DEFAULT-VALUE})")
+    long timeLimit = 120;
+
+    private final Map<String, String> environment;
+
+    CrawlCommand() {
+        this(System.getenv());
     }
 
-    /** A crawl with the given fetcher and a two-minute limit, printing to {@code out}. */
-    public static CrawlCommand forTests(PoliteFetcher fetcher, PrintStream out) {
-        return new CrawlCommand(fetcher, out, Duration.ofSeconds(120));
+    /** A crawl that reads its settings from {@code environment} instead of the process's. */
+    CrawlCommand(Map<String, String> environment) {
+        this.environment = environment;
     }
 
-    public static void main(String[] args) {
-        System.exit(run(args, System.out, System.err));
-    }
-
-    static int run(String[] args, PrintStream out, PrintStream err) {
-        if (args.length < 1 || args[0].startsWith("--")) {
-            err.println("usage: crawl URL [--max N] [--time-limit SECONDS]");
-            return 2;
+    @Override
+    public Integer call() {
+        if (max < 1) {
+            throw new ParameterException(spec.commandLine(), "--max must be at least 1, not " + max);
         }
-        int max = 20;
-        Duration limit = Duration.ofSeconds(120);
+        if (timeLimit < 1) {
+            throw new ParameterException(
+                    spec.commandLine(), "--time-limit must be at least 1 second, not " + timeLimit);
+        }
+        PoliteFetcher fetcher;
         try {
-            for (int i = 1; i + 1 < args.length; i += 2) {
-                switch (args[i]) {
-                    case "--max" -> max = Integer.parseInt(args[i + 1]);
-                    case "--time-limit" -> limit = Duration.ofSeconds(Long.parseLong(args[i + 1]));
-                    default -> throw new IllegalArgumentException("unknown option " + args[i]);
-                }
-            }
+            fetcher = new PoliteFetcher(FetchSettings.fromEnvironment(environment));
         } catch (IllegalArgumentException e) {
-            err.println("crawl: " + e.getMessage() + "; usage: crawl URL [--max N] [--time-limit SECONDS]");
-            return 2;
+            throw new ParameterException(spec.commandLine(), "NEWSMON_FETCH_ALLOWED_PRIVATE_RANGES: " + e.getMessage());
         }
-        FetchSettings settings = FetchSettings.fromEnvironment(System.getenv());
-        new CrawlCommand(new PoliteFetcher(settings), out, limit).crawl(args[0], max);
+        PrintWriter out = spec.commandLine().getOut();
+        new TrialCrawl(fetcher, new ArticleExtractor(), Duration.ofSeconds(timeLimit))
+                .run(url, max, line -> print(out, line));
         return 0;
     }
 
-    /** Tries {@code sourceUrl} and at most {@code max} of its articles, printing a JSON line for each. */
-    public void crawl(String sourceUrl, int max) {
-        Duration left = Duration.ofNanos(Math.max(0, deadline - System.nanoTime()));
-        new TrialCrawl(fetcher, new ArticleExtractor(), left).run(sourceUrl, max, this::print);
-    }
-
-    private void print(TrialLine line) {
+    private static void print(PrintWriter out, TrialLine line) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("url", line.url());
         m.put("status", line.status());
@@ -81,7 +103,7 @@ public final class CrawlCommand {
         m.put("error", line.error());
         try {
             out.println(JSON.writeValueAsString(m));
-        } catch (IOException e) {
+        } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
         out.flush();

@@ -26,6 +26,7 @@ import picocli.CommandLine.Command;
             EntitiesCommand.class,
             EntitiesEvalCommand.class,
             EnrichBench.class,
+            CrawlCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Newsmon implements Runnable {

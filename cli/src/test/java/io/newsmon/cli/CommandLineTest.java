@@ -55,7 +55,8 @@ class CommandLineTest {
                         "enrich",
                         "entities",
                         "entities-eval",
-                        "enrich-bench");
+                        "enrich-bench",
+                        "crawl");
         for (String verb : verbs) {
             assertThat(run(verb, "--help")).as(verb + " --help").isZero();
             assertThat(out()).as(verb + " --help").startsWith("Usage: newsmon " + verb);
