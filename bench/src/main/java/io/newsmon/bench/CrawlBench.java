@@ -1,4 +1,4 @@
-package io.newsmon.ingest.bench;
+package io.newsmon.bench;
 
 import com.sun.net.httpserver.HttpServer;
 import io.newsmon.domain.pipeline.ArticleQueue;
