@@ -8,7 +8,7 @@ import io.newsmon.sources.politeness.PoliteFetcher;
 import io.newsmon.sources.round.FetchRound;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -17,47 +17,67 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /**
- * {@code ./newsmon crawl-bench [--pages N] [--hosts H] [--threads T] [--batch B]}: the page fetcher of the
+ * {@code newsmon crawl-bench [--pages N] [--hosts H] [--threads T] [--batch B]}: the page fetcher of the
  * ingest service (politeness, SSRF guard, robots.txt, extraction, rounds of {@code B} pages spread across
  * hosts on {@code T} threads) against {@code H} local sites on 127.0.0.1 … 127.0.0.H serving {@code N}
  * article pages between them, listed site by site as feeds would list them. Runs once with politeness off
  * and once with the defaults (1 s between requests to a host), and prints pages/s and the process's peak
  * RSS. No database: it measures fetching and extraction, not storage.
  */
-public final class CrawlBench {
+@Command(
+        name = "crawl-bench",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Fetch and extraction speed of ingest's page fetcher (robots.txt, SSRF guard, politeness, extraction,"
+                    + " rounds of --batch pages spread across hosts on --threads threads) against --hosts local sites"
+                    + " on 127.0.0.1 … 127.0.0.H serving --pages article pages between them.",
+            "Runs once with politeness off and once with the defaults (1 s between requests to a host), and prints"
+                    + " pages/s for each and the process's peak RSS. No database: it measures fetching and extraction,"
+                    + " not storage."
+        })
+public final class CrawlBench implements Callable<Integer> {
 
-    private CrawlBench() {}
+    @Spec
+    CommandSpec spec;
 
-    public static void main(String[] args) throws Exception {
-        int pages = 1000;
-        int hosts = 50;
-        int threads = 8;
-        int batch = 32;
-        for (int i = 0; i + 1 < args.length; i += 2) {
-            int value = Integer.parseInt(args[i + 1]);
-            switch (args[i]) {
-                case "--pages" -> pages = value;
-                case "--hosts" -> hosts = value;
-                case "--threads" -> threads = value;
-                case "--batch" -> batch = value;
-                default -> {
-                    System.err.println("usage: crawl-bench [--pages N] [--hosts H] [--threads T] [--batch B]");
-                    System.exit(2);
-                }
-            }
-        }
+    @Option(names = "--pages", paramLabel = "N", description = "article pages in all (default: ${DEFAULT-VALUE})")
+    int pages = 1000;
+
+    @Option(
+            names = "--hosts",
+            paramLabel = "H",
+            description = "local sites, 1–250, each on its own loopback address (default: ${DEFAULT-VALUE})")
+    int hosts = 50;
+
+    @Option(names = "--threads", paramLabel = "T", description = "fetch threads (default: ${DEFAULT-VALUE})")
+    int threads = 8;
+
+    @Option(names = "--batch", paramLabel = "B", description = "pages per fetch round (default: ${DEFAULT-VALUE})")
+    int batch = 32;
+
+    @Override
+    public Integer call() throws Exception {
         if (hosts < 1 || hosts > 250 || pages < hosts) {
-            System.err.println("crawl-bench: --hosts must be 1–250 and --pages at least --hosts");
-            System.exit(2);
+            throw new ParameterException(spec.commandLine(), "--hosts must be 1–250 and --pages at least --hosts");
         }
-        run(pages, hosts, threads, batch, System.out);
+        if (threads < 1 || batch < 1) {
+            throw new ParameterException(spec.commandLine(), "--threads and --batch must be at least 1");
+        }
+        run(pages, hosts, threads, batch, spec.commandLine().getOut());
+        return 0;
     }
 
-    static void run(int pages, int hosts, int threads, int batch, PrintStream out) throws Exception {
+    static void run(int pages, int hosts, int threads, int batch, PrintWriter out) throws Exception {
         ExecutorService serverThreads = Executors.newFixedThreadPool(16);
         List<HttpServer> servers = new ArrayList<>();
         List<String> urls = new ArrayList<>();
@@ -114,7 +134,7 @@ public final class CrawlBench {
     }
 
     private static void measure(
-            String name, FetchSettings settings, List<String> urls, int threads, int batch, PrintStream out)
+            String name, FetchSettings settings, List<String> urls, int threads, int batch, PrintWriter out)
             throws InterruptedException {
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {

@@ -1,5 +1,6 @@
 package io.newsmon.cli;
 
+import io.newsmon.bench.CrawlBench;
 import io.newsmon.bench.EnrichBench;
 import io.newsmon.bench.ExtractBench;
 import java.io.PrintStream;
@@ -27,6 +28,7 @@ import picocli.CommandLine.Command;
             EntitiesEvalCommand.class,
             EnrichBench.class,
             CrawlCommand.class,
+            CrawlBench.class,
             CommandLine.HelpCommand.class
         })
 public final class Newsmon implements Runnable {

@@ -56,7 +56,8 @@ class CommandLineTest {
                         "entities",
                         "entities-eval",
                         "enrich-bench",
-                        "crawl");
+                        "crawl",
+                        "crawl-bench");
         for (String verb : verbs) {
             assertThat(run(verb, "--help")).as(verb + " --help").isZero();
             assertThat(out()).as(verb + " --help").startsWith("Usage: newsmon " + verb);
