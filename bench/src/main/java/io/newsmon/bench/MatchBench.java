@@ -1,13 +1,14 @@
-package io.newsmon.nlp.topics.bench;
+package io.newsmon.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.newsmon.domain.article.Countries;
-import io.newsmon.domain.search.ArticleDocument;
-import io.newsmon.domain.topic.Topic;
 import io.newsmon.language.LanguageDetector;
-import io.newsmon.nlp.topics.TopicHit;
-import io.newsmon.nlp.topics.TopicMatcher;
-import io.newsmon.nlp.topics.TopicStore;
+import io.newsmon.search.ArticleDocument;
+import io.newsmon.search.query.QueryLimits;
+import io.newsmon.search.topics.SavedTopic;
+import io.newsmon.search.topics.TopicHit;
+import io.newsmon.search.topics.TopicMonitor;
+import io.newsmon.search.topics.TopicStore;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,38 +23,61 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /**
- * {@code ./newsmon match-bench [ground-truth.json] [--topics N] [--articles N]}: saved-topic matching as nlp
- * runs it after each enrichment ({@link TopicMatcher#match}, one thread), with 10,000 generated topics of the
+ * {@code newsmon match-bench [ground-truth.json] [--topics N] [--articles N]}: saved-topic matching as nlp
+ * runs it after each enrichment ({@link TopicMonitor#match}, one thread), with 10,000 generated topics of the
  * shapes analysts save against 1,000 articles made from the real bodies of the extraction development set.
  * Each article is one real body with the paragraphs of another appended, so the 85 bodies give 1,000 distinct
  * texts; entity fields are the capitalised name runs of the text (people for two-word runs, organisations
  * for longer ones: the benchmark needs plausible values, not NER), countries the country names found.
  * Topic words are drawn from the articles' own vocabulary, so topics match as real ones would.
  */
-public final class MatchBench {
+@Command(
+        name = "match-bench",
+        mixinStandardHelpOptions = true,
+        description = "Saved-topic matching speed as nlp runs it after each enrichment, one thread: generated topics"
+                + " of the shapes analysts save against articles made from real bodies; articles/s, latency"
+                + " percentiles, matches per article and heap.")
+public final class MatchBench implements Callable<Integer> {
 
     private static final Pattern WORD = Pattern.compile("\\p{L}{4,}");
     private static final Pattern NAME = Pattern.compile("\\b\\p{Lu}\\p{Ll}+(?: \\p{Lu}\\p{Ll}+){1,3}\\b");
 
-    public static void main(String[] args) throws Exception {
-        Path file = Path.of("../shared/eval/extraction-dev/ground-truth.json");
-        int topicCount = 10_000;
-        int articleCount = 1_000;
-        for (int i = 0; i < args.length; i++) {
-            switch (args[i]) {
-                case "--topics" -> topicCount = Integer.parseInt(args[++i]);
-                case "--articles" -> articleCount = Integer.parseInt(args[++i]);
-                default -> file = Path.of(args[i]);
-            }
-        }
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(
+            arity = "0..1",
+            paramLabel = "FILE",
+            description = "real bodies as {id: {articleBody, url}} (default: ${DEFAULT-VALUE})")
+    Path file = Path.of("../shared/eval/extraction-dev/ground-truth.json");
+
+    @Option(names = "--topics", description = "saved topics to generate (default: ${DEFAULT-VALUE})")
+    int topicCount = 10_000;
+
+    @Option(names = "--articles", description = "articles to match (default: ${DEFAULT-VALUE})")
+    int articleCount = 1_000;
+
+    @Override
+    public Integer call() throws Exception {
         if (!Files.isRegularFile(file)) {
-            System.err.println("newsmon: " + file + ": no such file (a JSON object of {id: {articleBody, url}})");
-            System.exit(2);
+            throw new ParameterException(
+                    spec.commandLine(), file + ": no such file (a JSON object of {id: {articleBody, url}})");
         }
+        if (topicCount < 1 || articleCount < 1) {
+            throw new ParameterException(spec.commandLine(), "--topics and --articles must be at least 1");
+        }
+        java.io.PrintWriter out = spec.commandLine().getOut();
         List<String[]> pages = new ArrayList<>(); // {url, body}
         new ObjectMapper().readTree(file.toFile()).forEach(n -> {
             String body = n.path("articleBody").asText("");
@@ -70,8 +94,12 @@ public final class MatchBench {
             articles.add(article(i + 1, a[0], a[1] + "\n\n" + b[1], languages));
         }
         Vocabulary vocabulary = Vocabulary.of(articles);
-        Map<Long, Topic> topics = Topics.generate(topicCount, vocabulary, new Random(7));
-        System.out.printf(
+        if (pages.isEmpty()) {
+            spec.commandLine().getErr().println("match-bench: no bodies longer than 200 characters in " + file);
+            return 1;
+        }
+        Map<Long, SavedTopic> topics = Topics.generate(topicCount, vocabulary, new Random(7));
+        out.printf(
                 Locale.ROOT,
                 "%d articles (mean %.0f characters, from %d real bodies), %d topics, vocabulary %d words, %d names%n",
                 articles.size(),
@@ -85,12 +113,12 @@ public final class MatchBench {
         System.gc();
         long heapBefore = rt.totalMemory() - rt.freeMemory();
         long t0 = System.nanoTime();
-        TopicMatcher matcher = new TopicMatcher(new Store(topics));
+        TopicMonitor matcher = new TopicMonitor(new Store(topics), QueryLimits.DEFAULT);
         matcher.refresh();
         long buildNs = System.nanoTime() - t0;
         System.gc();
         long heapAfter = rt.totalMemory() - rt.freeMemory();
-        System.out.printf(
+        out.printf(
                 Locale.ROOT,
                 "monitor built in %.2f s: %d topics registered; heap in use %.0f MB (%.0f MB for the monitor)%n",
                 buildNs / 1e9,
@@ -115,7 +143,7 @@ public final class MatchBench {
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         Arrays.sort(ns);
-        System.out.printf(
+        out.printf(
                 Locale.ROOT,
                 "matching, one thread after a warm-up round: %.0f articles/s; per article p50 %.2f ms, p95 %.2f ms,"
                         + " p99 %.2f ms, max %.1f ms%n",
@@ -124,7 +152,7 @@ public final class MatchBench {
                 pct(ns, 0.95),
                 pct(ns, 0.99),
                 ns[ns.length - 1] / 1e6);
-        System.out.printf(
+        out.printf(
                 Locale.ROOT,
                 "matches: %.1f topics per article (%d of %d articles match at least one); %.0f topic queries run per"
                         + " article of %d (the rest ruled out by the presearcher)%n",
@@ -134,8 +162,9 @@ public final class MatchBench {
                 (matcher.queriesRun() - queriesBefore) / (double) articles.size(),
                 matcher.size());
         System.gc();
-        System.out.printf(Locale.ROOT, "heap in use at the end %.0f MB%n", (rt.totalMemory() - rt.freeMemory()) / 1e6);
+        out.printf(Locale.ROOT, "heap in use at the end %.0f MB%n", (rt.totalMemory() - rt.freeMemory()) / 1e6);
         matcher.close();
+        return 0;
     }
 
     private static double pct(long[] sorted, double p) {
@@ -217,17 +246,11 @@ public final class MatchBench {
 
         private static final String[] COUNTRIES = {"US", "GB", "CN", "RU", "UA", "FR", "DE", "IN", "PK", "IR"};
 
-        static Map<Long, Topic> generate(int n, Vocabulary v, Random r) {
-            Map<Long, Topic> out = new HashMap<>();
+        static Map<Long, SavedTopic> generate(int n, Vocabulary v, Random r) {
+            Map<Long, SavedTopic> out = new HashMap<>();
             for (long id = 1; id <= n; id++) {
-                Topic t = new Topic();
-                t.id = id;
-                t.query = query((int) (id % 10), v, r);
-                t.updatedAt = Instant.EPOCH;
-                if (id % 7 == 0) {
-                    t.filter = "lang:en";
-                }
-                out.put(id, t);
+                String query = query((int) (id % 10), v, r);
+                out.put(id, new SavedTopic(id, query, id % 7 == 0 ? "lang:en" : null, false, false, Instant.EPOCH));
             }
             return out;
         }
@@ -269,17 +292,17 @@ public final class MatchBench {
     }
 
     /** The generated topics, as the matcher's store. */
-    private record Store(Map<Long, Topic> topics) implements TopicStore {
+    private record Store(Map<Long, SavedTopic> topics) implements TopicStore {
 
         @Override
         public Map<Long, Instant> versions() {
             Map<Long, Instant> out = new HashMap<>();
-            topics.forEach((id, t) -> out.put(id, t.updatedAt));
+            topics.forEach((id, t) -> out.put(id, t.updatedAt()));
             return out;
         }
 
         @Override
-        public List<Topic> load(Collection<Long> ids) {
+        public List<SavedTopic> load(Collection<Long> ids) {
             return ids.stream().map(topics::get).toList();
         }
     }

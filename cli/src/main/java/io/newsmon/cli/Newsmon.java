@@ -2,6 +2,7 @@ package io.newsmon.cli;
 
 import io.newsmon.bench.EnrichBench;
 import io.newsmon.bench.ExtractBench;
+import io.newsmon.bench.MatchBench;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -26,6 +27,7 @@ import picocli.CommandLine.Command;
             EntitiesCommand.class,
             EntitiesEvalCommand.class,
             EnrichBench.class,
+            MatchBench.class,
             CommandLine.HelpCommand.class
         })
 public final class Newsmon implements Runnable {

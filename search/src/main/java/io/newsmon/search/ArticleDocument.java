@@ -1,4 +1,4 @@
-package io.newsmon.domain.search;
+package io.newsmon.search;
 
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package io.newsmon.domain.search;
+package io.newsmon.search;
 
 import java.net.URI;
 import java.sql.Connection;

@@ -1,4 +1,4 @@
-package io.newsmon.domain.search;
+package io.newsmon.search;
 
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.LowerCaseFilter;

@@ -1,10 +1,10 @@
-package io.newsmon.domain.search;
+package io.newsmon.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.newsmon.domain.search.query.AnalystQuery;
-import io.newsmon.domain.search.query.QueryException;
-import io.newsmon.domain.search.query.QueryLimits;
+import io.newsmon.search.query.AnalystQuery;
+import io.newsmon.search.query.QueryException;
+import io.newsmon.search.query.QueryLimits;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,6 +1,6 @@
-package io.newsmon.domain.search.query;
+package io.newsmon.search.query;
 
-import io.newsmon.domain.search.SearchFields;
+import io.newsmon.search.SearchFields;
 import java.io.IOException;
 import java.util.HashSet;
 import java.util.List;
@@ -23,7 +23,7 @@ import org.apache.lucene.util.automaton.TooComplexToDeterminizeException;
  *
  * @param text what the analyst typed
  * @param parsed the tree, whose {@code toString()} shows how precedence was read
- * @param query the Lucene query over {@link io.newsmon.domain.search.ArticleDocument} fields
+ * @param query the Lucene query over {@link io.newsmon.search.ArticleDocument} fields
  * @param wildcards each wildcard's field and pattern, to be checked against the index's expansion limit
  */
 public record AnalystQuery(String text, Node parsed, Query query, List<Wildcard> wildcards) {

@@ -1,4 +1,4 @@
-package io.newsmon.domain.search.query;
+package io.newsmon.search.query;
 
 import java.util.List;
 import java.util.stream.Collectors;

@@ -1,8 +1,8 @@
-package io.newsmon.domain.search.query;
+package io.newsmon.search.query;
 
 import io.newsmon.domain.article.Category;
 import io.newsmon.domain.article.Countries;
-import io.newsmon.domain.search.SearchFields;
+import io.newsmon.search.SearchFields;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
@@ -40,7 +40,7 @@ import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.util.automaton.TooComplexToDeterminizeException;
 
 /**
- * Turns a parsed query into a Lucene query over the fields of {@link io.newsmon.domain.search.ArticleDocument}.
+ * Turns a parsed query into a Lucene query over the fields of {@link io.newsmon.search.ArticleDocument}.
  * Words go through the same analyzer as the indexed text; a word the analyzer splits ({@code Amir-Abdollahian},
  * {@code U.S.-Iran}) becomes a phrase of its parts. Without a field, text is looked for in the title and the
  * body; NEAR holds within one field.

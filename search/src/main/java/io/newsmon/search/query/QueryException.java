@@ -1,4 +1,4 @@
-package io.newsmon.domain.search.query;
+package io.newsmon.search.query;
 
 /**
  * A query that cannot run, with the character position (0-based) the problem is at, and the limit's name

@@ -1,6 +1,5 @@
-package io.newsmon.domain.search.query;
+package io.newsmon.search.query;
 
-import io.quarkus.runtime.configuration.DurationConverter;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Function;
@@ -33,9 +32,34 @@ public record QueryLimits(
                 intOr(config, "newsmon.search.max-near-distance", DEFAULT.maxNearDistance()),
                 intOr(config, "newsmon.search.max-wildcard-expansions", DEFAULT.maxWildcardExpansions()),
                 config.apply("newsmon.search.timeout")
-                        // the converter Quarkus itself uses for Duration settings, so api and nlp read one value alike
-                        .map(v -> DurationConverter.parseDuration(v.strip()))
+                        .map(v -> duration(v.strip()))
                         .orElse(DEFAULT.timeout()));
+    }
+
+    /**
+     * A duration as Quarkus reads Duration settings, so api (typed configuration) and nlp (this) read one value
+     * alike: ISO-8601 ({@code PT5S}), a number of seconds ({@code 5}), or a number with {@code ms}, {@code s},
+     * {@code m}, {@code h} or {@code d}.
+     */
+    static Duration duration(String value) {
+        if (value.matches("\\d+")) {
+            return Duration.ofSeconds(Long.parseLong(value));
+        }
+        if (value.matches("\\d+ms")) {
+            return Duration.ofMillis(Long.parseLong(value.substring(0, value.length() - 2)));
+        }
+        if (value.matches("\\d+[dD]")) {
+            return Duration.ofDays(Long.parseLong(value.substring(0, value.length() - 1)));
+        }
+        if (value.matches("\\d+(\\.\\d+)?[sSmMhH]")) {
+            return Duration.parse("PT" + value);
+        }
+        try {
+            return Duration.parse(value);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new IllegalArgumentException(
+                    "newsmon.search.timeout: '" + value + "' is not a duration (5s, 500ms, PT5S)", e);
+        }
     }
 
     private static int intOr(Function<String, Optional<String>> config, String key, int orElse) {

@@ -1,6 +1,6 @@
-package io.newsmon.domain.search.query;
+package io.newsmon.search.query;
 
-import io.newsmon.domain.search.SearchFields;
+import io.newsmon.search.SearchFields;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,8 +1,6 @@
-package io.newsmon.domain.topic;
+package io.newsmon.search.query;
 
-import io.newsmon.domain.search.query.AnalystQuery;
-import io.newsmon.domain.search.query.QueryException;
-import io.newsmon.domain.search.query.QueryLimits;
+import io.newsmon.domain.topic.TopicText;
 
 /**
  * The one query a saved topic runs: its query ANDed with its filter. nlp matches articles with exactly this
@@ -13,9 +11,9 @@ public final class TopicQuery {
 
     private TopicQuery() {}
 
-    /** {@code (query) AND (filter)}, or the query alone when there is no filter. */
+    /** {@code (query) AND (filter)}, or the query alone when there is no filter ({@link TopicText}). */
     public static String combine(String query, String filter) {
-        return filter == null || filter.isBlank() ? query : "(" + query + ") AND (" + filter + ")";
+        return TopicText.combine(query, filter);
     }
 
     /** Where the filter starts in {@link #combine}'s text. */

@@ -1,6 +1,6 @@
-package io.newsmon.nlp.topics;
+package io.newsmon.search.topics;
 
-import io.newsmon.domain.search.SearchFields;
+import io.newsmon.search.SearchFields;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.HashMap;

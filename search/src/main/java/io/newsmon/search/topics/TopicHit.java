@@ -1,4 +1,4 @@
-package io.newsmon.nlp.topics;
+package io.newsmon.search.topics;
 
 /**
  * A topic an article matched.

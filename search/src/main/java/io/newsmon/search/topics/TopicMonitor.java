@@ -1,15 +1,10 @@
-package io.newsmon.nlp.topics;
+package io.newsmon.search.topics;
 
-import io.newsmon.domain.search.ArticleDocument;
-import io.newsmon.domain.search.query.AnalystQuery;
-import io.newsmon.domain.search.query.QueryException;
-import io.newsmon.domain.search.query.QueryLimits;
-import io.newsmon.domain.topic.Topic;
-import io.newsmon.domain.topic.TopicQuery;
-import io.quarkus.runtime.StartupEvent;
-import jakarta.annotation.PreDestroy;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
+import io.newsmon.search.ArticleDocument;
+import io.newsmon.search.query.AnalystQuery;
+import io.newsmon.search.query.QueryException;
+import io.newsmon.search.query.QueryLimits;
+import io.newsmon.search.query.TopicQuery;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
@@ -24,8 +19,6 @@ import org.apache.lucene.monitor.MatchingQueries;
 import org.apache.lucene.monitor.Monitor;
 import org.apache.lucene.monitor.MonitorQuery;
 import org.apache.lucene.monitor.TermFilteredPresearcher;
-import org.eclipse.microprofile.config.ConfigProvider;
-import org.jboss.logging.Logger;
 
 /**
  * Every live saved topic in a Lucene {@link Monitor} (an index of the queries, so an article is only checked
@@ -34,17 +27,15 @@ import org.jboss.logging.Logger;
  * Queries are parsed and analysed exactly as search does ({@link AnalystQuery}, the analyzer of {@link
  * ArticleDocument}'s fields), so a topic matches the articles its query finds in search.
  */
-@ApplicationScoped
-public class TopicMatcher {
+public class TopicMonitor {
 
-    private static final Logger LOG = Logger.getLogger(TopicMatcher.class);
+    private static final System.Logger LOG = System.getLogger(TopicMonitor.class.getName());
 
     private final TopicStore store;
     private final Monitor monitor;
 
-    /** The same limits the api validates topics with (newsmon.search.*), so a topic that saves also runs. */
-    private final QueryLimits limits =
-            QueryLimits.from(key -> ConfigProvider.getConfig().getOptionalValue(key, String.class));
+    /** The limits the api validates topics with (newsmon.search.*), so a topic that saves also runs. */
+    private final QueryLimits limits;
 
     /** The version of every topic this matcher has seen, whether registered, paused or unparseable. */
     private final Map<Long, Instant> seen = new HashMap<>();
@@ -57,20 +48,13 @@ public class TopicMatcher {
     /** Topic queries actually run (those the presearcher did not rule out), for the benchmark. */
     private final LongAdder queriesRun = new LongAdder();
 
-    public TopicMatcher(TopicStore store) {
+    public TopicMonitor(TopicStore store, QueryLimits limits) {
         this.store = store;
+        this.limits = limits;
         try {
             this.monitor = new Monitor(AnalystQuery.analyzer(), new TermFilteredPresearcher());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    void onStart(@Observes StartupEvent event) {
-        try {
-            refresh();
-        } catch (RuntimeException e) {
-            LOG.errorf(e, "loading saved topics failed; retrying on the next refresh");
         }
     }
 
@@ -98,21 +82,26 @@ public class TopicMatcher {
         List<MonitorQuery> register = new ArrayList<>();
         int paused = 0;
         int invalid = 0;
-        for (Topic t : changed.isEmpty() ? List.<Topic>of() : store.load(changed)) {
-            seen.put(t.id, t.updatedAt);
-            String id = Long.toString(t.id);
-            if (t.paused) {
+        for (SavedTopic t : changed.isEmpty() ? List.<SavedTopic>of() : store.load(changed)) {
+            seen.put(t.id(), t.updatedAt());
+            String id = Long.toString(t.id());
+            if (t.paused()) {
                 gone.add(id);
                 paused++;
                 continue;
             }
             try {
-                AnalystQuery q = TopicQuery.parse(t.query, t.filter, t.stem, limits);
+                AnalystQuery q = TopicQuery.parse(t.query(), t.filter(), t.stem(), limits);
                 register.add(new MonitorQuery(id, q.query(), q.text(), Map.of()));
-                newTopics.put(t.id, t.updatedAt);
+                newTopics.put(t.id(), t.updatedAt());
             } catch (QueryException | IllegalArgumentException e) {
                 // the api validates on save; a query that no longer parses (the language changed) is skipped
-                LOG.warnf("topic %d is not matched: its query %s does not parse: %s", t.id, t.query, e.getMessage());
+                LOG.log(
+                        System.Logger.Level.WARNING,
+                        "topic {0} is not matched: its query {1} does not parse: {2}",
+                        t.id(),
+                        t.query(),
+                        e.getMessage());
                 gone.add(id);
                 invalid++;
             }
@@ -128,17 +117,20 @@ public class TopicMatcher {
             throw new UncheckedIOException(e);
         }
         if (!loaded || !changed.isEmpty() || !gone.isEmpty()) {
-            LOG.infof(
-                    "saved topics: %d matching (%d registered or changed, %d removed, %d paused, %d unparseable now)",
-                    size(), register.size(), gone.size() - paused - invalid, paused, invalid);
+            LOG.log(
+                    System.Logger.Level.INFO,
+                    String.format(
+                            "saved topics: %d matching (%d registered or changed, %d removed, %d paused, %d unparseable"
+                                    + " now)",
+                            size(), register.size(), gone.size() - paused - invalid, paused, invalid));
         }
         loaded = true;
     }
 
     /**
      * The topics registered or changed since the last call, with their {@code updated_at}: an article
-     * enriched between a topic's save and this matcher's refresh was matched without it, so {@link
-     * TopicCatchUp} matches those recent articles against these topics.
+     * enriched between a topic's save and this matcher's refresh was matched without it, so nlp's
+     * {@code TopicCatchUp} (nlp) matches those recent articles against these topics.
      */
     public synchronized Map<Long, Instant> drainNewTopics() {
         Map<Long, Instant> out = Map.copyOf(newTopics);
@@ -160,7 +152,9 @@ public class TopicMatcher {
         }
         queriesRun.add(result.getQueriesRun());
         result.getErrors()
-                .forEach((id, e) -> LOG.warnf("topic %s could not be run on article %d: %s", id, article.id(), e));
+                .forEach((id, e) -> LOG.log(
+                        System.Logger.Level.WARNING,
+                        "topic " + id + " could not be run on article " + article.id() + ": " + e));
         MatchedTerms terms = new MatchedTerms(doc, AnalystQuery.analyzer());
         List<TopicHit> hits = new ArrayList<>(result.getMatchCount());
         for (WordsMatch m : result.getMatches()) {
@@ -186,12 +180,11 @@ public class TopicMatcher {
     }
 
     /** Stops the monitor and its cache-purging thread. */
-    @PreDestroy
     public void close() {
         try {
             monitor.close();
         } catch (IOException e) {
-            LOG.debugf(e, "closing the topic monitor");
+            LOG.log(System.Logger.Level.DEBUG, "closing the topic monitor", e);
         }
     }
 }

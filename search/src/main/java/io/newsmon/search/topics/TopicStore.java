@@ -1,14 +1,13 @@
-package io.newsmon.nlp.topics;
+package io.newsmon.search.topics;
 
-import io.newsmon.domain.topic.Topic;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Where the matcher reads saved topics from. {@link #versions()} is called every refresh and must be cheap;
- * {@link #load(Collection)} only for topics that are new or changed since the matcher last looked.
+ * Where the monitor reads saved topics from. {@link #versions()} is called every refresh and must be cheap;
+ * {@link #load(Collection)} only for topics that are new or changed since the monitor last looked.
  */
 public interface TopicStore {
 
@@ -16,8 +15,7 @@ public interface TopicStore {
     Map<Long, Instant> versions();
 
     /**
-     * The topics with these ids that still exist, as unmanaged {@link Topic} objects with at least id, query,
-     * filter, paused, stem and updatedAt filled in.
+     * The topics with these ids that still exist.
      */
-    List<Topic> load(Collection<Long> ids);
+    List<SavedTopic> load(Collection<Long> ids);
 }

@@ -1,4 +1,4 @@
-package io.newsmon.nlp.topics;
+package io.newsmon.search.topics;
 
 import java.io.IOException;
 import java.util.Collections;

@@ -1,10 +1,8 @@
-package io.newsmon.domain.topic;
+package io.newsmon.search.query;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.newsmon.domain.search.query.QueryException;
-import io.newsmon.domain.search.query.QueryLimits;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;

@@ -1,9 +1,9 @@
-package io.newsmon.nlp.topics;
+package io.newsmon.search.topics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.newsmon.domain.search.ArticleDocument;
-import io.newsmon.domain.topic.Topic;
+import io.newsmon.search.ArticleDocument;
+import io.newsmon.search.query.QueryLimits;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -15,10 +15,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Saved topics against articles mapped as search maps them: the right topics, with the words they matched. */
-class TopicMatcherTest {
+class TopicMonitorTest {
 
     private final FakeStore store = new FakeStore();
-    private TopicMatcher matcher;
+    private TopicMonitor matcher;
 
     private static final ArticleDocument BORDER = new ArticleDocument(
             1,
@@ -60,7 +60,7 @@ class TopicMatcherTest {
 
     @BeforeEach
     void setUp() {
-        matcher = new TopicMatcher(store);
+        matcher = new TopicMonitor(store, QueryLimits.DEFAULT);
     }
 
     @AfterEach
@@ -183,7 +183,7 @@ class TopicMatcherTest {
 
     /** Topics in memory, each edit giving a new updated_at as the api's saves do. */
     private static final class FakeStore implements TopicStore {
-        final Map<Long, Topic> topics = new TreeMap<>();
+        final Map<Long, Row> topics = new TreeMap<>();
         private long tick;
 
         void put(long id, String query) {
@@ -191,7 +191,7 @@ class TopicMatcherTest {
         }
 
         void put(long id, String query, String filter, boolean stem) {
-            Topic t = new Topic();
+            Row t = new Row();
             t.id = id;
             t.query = query;
             t.filter = filter;
@@ -200,7 +200,7 @@ class TopicMatcherTest {
             touch(id);
         }
 
-        Topic get(long id) {
+        Row get(long id) {
             return topics.get(id);
         }
 
@@ -214,7 +214,7 @@ class TopicMatcherTest {
         }
 
         @Override
-        public List<Topic> load(Collection<Long> ids) {
+        public List<SavedTopic> load(Collection<Long> ids) {
             return ids.stream()
                     .map(topics::get)
                     .filter(t -> t != null)
@@ -222,15 +222,18 @@ class TopicMatcherTest {
                     .toList();
         }
 
-        private static Topic copy(Topic t) {
-            Topic c = new Topic();
-            c.id = t.id;
-            c.query = t.query;
-            c.filter = t.filter;
-            c.stem = t.stem;
-            c.paused = t.paused;
-            c.updatedAt = t.updatedAt;
-            return c;
+        private static SavedTopic copy(Row t) {
+            return new SavedTopic(t.id, t.query, t.filter, t.paused, t.stem, t.updatedAt);
         }
+    }
+
+    /** A topic row as the api edits it. */
+    private static final class Row {
+        long id;
+        String query;
+        String filter;
+        boolean stem;
+        boolean paused;
+        Instant updatedAt;
     }
 }

@@ -1,9 +1,9 @@
 package io.newsmon.api.search.bench;
 
 import io.newsmon.api.search.SearchExecutor;
-import io.newsmon.domain.search.ArticleDocument;
-import io.newsmon.domain.search.query.AnalystQuery;
-import io.newsmon.domain.search.query.QueryLimits;
+import io.newsmon.search.ArticleDocument;
+import io.newsmon.search.query.AnalystQuery;
+import io.newsmon.search.query.QueryLimits;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

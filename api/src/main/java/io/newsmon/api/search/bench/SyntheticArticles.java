@@ -1,6 +1,6 @@
 package io.newsmon.api.search.bench;
 
-import io.newsmon.domain.search.ArticleDocument;
+import io.newsmon.search.ArticleDocument;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
