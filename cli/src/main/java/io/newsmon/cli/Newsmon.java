@@ -3,6 +3,7 @@ package io.newsmon.cli;
 import io.newsmon.bench.EnrichBench;
 import io.newsmon.bench.ExtractBench;
 import io.newsmon.bench.MatchBench;
+import io.newsmon.bench.SearchBench;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -28,6 +29,7 @@ import picocli.CommandLine.Command;
             EntitiesEvalCommand.class,
             EnrichBench.class,
             MatchBench.class,
+            SearchBench.class,
             CommandLine.HelpCommand.class
         })
 public final class Newsmon implements Runnable {

@@ -3,6 +3,7 @@ package io.newsmon.api.search;
 import io.newsmon.api.problem.ProblemException;
 import io.newsmon.api.problem.QueryParams;
 import io.newsmon.domain.dto.SearchResult;
+import io.newsmon.search.SearchExecutor;
 import io.newsmon.search.query.AnalystQuery;
 import io.newsmon.search.query.QueryException;
 import jakarta.annotation.security.RolesAllowed;

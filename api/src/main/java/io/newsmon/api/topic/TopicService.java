@@ -1,7 +1,6 @@
 package io.newsmon.api.topic;
 
 import io.newsmon.api.problem.ProblemException;
-import io.newsmon.api.search.SearchExecutor;
 import io.newsmon.api.search.SearchService;
 import io.newsmon.domain.article.Article;
 import io.newsmon.domain.dto.SearchResult;
@@ -13,6 +12,7 @@ import io.newsmon.domain.pipeline.PipelineState;
 import io.newsmon.domain.topic.AlertMode;
 import io.newsmon.domain.topic.Topic;
 import io.newsmon.domain.topic.TopicRecipient;
+import io.newsmon.search.SearchExecutor;
 import io.newsmon.search.query.AnalystQuery;
 import io.newsmon.search.query.QueryException;
 import io.newsmon.search.query.TopicQuery;

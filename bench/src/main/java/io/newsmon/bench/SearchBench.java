@@ -1,7 +1,7 @@
-package io.newsmon.api.search.bench;
+package io.newsmon.bench;
 
-import io.newsmon.api.search.SearchExecutor;
 import io.newsmon.search.ArticleDocument;
+import io.newsmon.search.SearchExecutor;
 import io.newsmon.search.query.AnalystQuery;
 import io.newsmon.search.query.QueryLimits;
 import java.io.IOException;
@@ -12,6 +12,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -22,13 +23,26 @@ import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.store.FSDirectory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /**
- * The search benchmark ({@code ./newsmon search-bench}): indexes synthetic articles the way the api's index
+ * The search benchmark ({@code newsmon search-bench}): indexes synthetic articles the way the api's index
  * does (one writer thread, same analyzer and document mapping), then runs a fixed mix of 20 query shapes
- * with facets, highlighting and exact totals from concurrent clients through the api's own search code.
+ * with facets, highlighting and exact totals from concurrent clients through the api's own search code (the
+ * search library's {@link SearchExecutor}).
  */
-public final class SearchBench {
+@Command(
+        name = "search-bench",
+        mixinStandardHelpOptions = true,
+        description = "Search speed: indexes synthetic articles as the api does, then runs 20 query shapes with"
+                + " facets, highlighting and exact totals from concurrent clients through the api's search code;"
+                + " latency percentiles per shape and overall, throughput, heap. Give the JVM 2 GB for 100,000"
+                + " articles (NEWSMON_TOOL_JAVA_OPTS=-Xmx2g).")
+public final class SearchBench implements Callable<Integer> {
 
     /** The 20 shapes; {w} a topical word, {p} a person, {o} an organisation, {l} a place, {c} a country. */
     static final String[] SHAPES = {
@@ -54,10 +68,23 @@ public final class SearchBench {
         "category:{k} -country:{c}"
     };
 
-    public static void main(String[] args) throws Exception {
-        int articles = intArg(args, "--articles", 100_000);
-        int clients = intArg(args, "--clients", 8);
-        int queries = intArg(args, "--queries", 4_000);
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--articles", description = "synthetic articles to index (default: ${DEFAULT-VALUE})")
+    int articles = 100_000;
+
+    @Option(names = "--clients", description = "concurrent search clients (default: ${DEFAULT-VALUE})")
+    int clients = 8;
+
+    @Option(names = "--queries", description = "queries in all (default: ${DEFAULT-VALUE})")
+    int queries = 4_000;
+
+    @Override
+    public Integer call() throws Exception {
+        if (articles < 1 || clients < 1 || queries < 1) {
+            throw new ParameterException(spec.commandLine(), "--articles, --clients and --queries must be at least 1");
+        }
         Path dir = Files.createTempDirectory("newsmon-search-bench");
         try {
             run(dir, articles, clients, queries);
@@ -66,6 +93,7 @@ public final class SearchBench {
                 files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
             }
         }
+        return 0;
     }
 
     private static void run(Path dir, int articles, int clients, int queries) throws Exception {
@@ -243,14 +271,5 @@ public final class SearchBench {
 
     private static double at(long[] sorted, double p) {
         return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p * sorted.length) - 1)] / 1e6;
-    }
-
-    private static int intArg(String[] args, String name, int fallback) {
-        for (int i = 0; i < args.length - 1; i++) {
-            if (args[i].equals(name)) {
-                return Integer.parseInt(args[i + 1].replace("_", ""));
-            }
-        }
-        return fallback;
     }
 }

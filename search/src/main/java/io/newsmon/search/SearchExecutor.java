@@ -1,11 +1,7 @@
-package io.newsmon.api.search;
+package io.newsmon.search;
 
-import io.newsmon.api.problem.Problem;
-import io.newsmon.api.problem.ProblemException;
 import io.newsmon.domain.dto.SearchResult;
 import io.newsmon.domain.dto.SearchResult.SearchHit;
-import io.newsmon.search.ArticleDocument;
-import io.newsmon.search.SearchFields;
 import io.newsmon.search.query.AnalystQuery;
 import io.newsmon.search.query.QueryException;
 import io.newsmon.search.query.QueryLimits;
@@ -95,19 +91,19 @@ public final class SearchExecutor {
         this.maxResultWindow = maxResultWindow;
     }
 
-    /** Parses {@code q}, or throws a 400 problem naming the position and, for a limit, the limit. */
+    /** Parses {@code q}, or throws a {@link SearchRefusedException} naming the position and, for a limit, the limit. */
     public AnalystQuery parse(String field, String q, boolean stem) {
         try {
             return AnalystQuery.parse(q, limits, stem);
         } catch (QueryException e) {
-            throw ProblemException.badQuery(field, e.getMessage(), e.position(), e.limit());
+            throw SearchRefusedException.badQuery(field, e.getMessage(), e.position(), e.limit());
         }
     }
 
     /** Searches {@code shared} (not modified: the timeout goes on a searcher of its own). */
     public SearchResult search(IndexSearcher shared, Request r) {
         if ((long) (r.page() + 1) * r.size() > maxResultWindow) {
-            throw ProblemException.badField(
+            throw SearchRefusedException.badField(
                     "page",
                     "page × size may not pass " + maxResultWindow
                             + " results (newsmon.search.max-result-window); narrow the query instead");
@@ -128,15 +124,10 @@ public final class SearchExecutor {
             long started = System.nanoTime();
             searcher.search(query, MultiCollector.wrap(top, facets));
             if (searcher.timedOut()) {
-                throw new ProblemException(new Problem(
-                        "about:blank",
-                        "Service Unavailable",
-                        503,
+                throw SearchRefusedException.timedOut(
                         "the search took longer than " + limits.timeout().toMillis()
                                 + " ms (newsmon.search.timeout); narrow the query or try again",
-                        List.of(),
-                        null,
-                        "newsmon.search.timeout"));
+                        "newsmon.search.timeout");
             }
             TopDocs docs = top.topDocs(r.page() * r.size(), r.size());
             List<SearchHit> hits = hits(searcher, parsed.query(), docs, r.highlight());
@@ -199,7 +190,7 @@ public final class SearchExecutor {
             range = AnalystQuery.publishedBetween(from, to);
         } catch (QueryException e) {
             String field = e.getMessage().startsWith("to:") ? "to" : "from";
-            throw ProblemException.badField(field, "must be a date such as 2024-01-31 or 2024-01-31T08:00:00Z");
+            throw SearchRefusedException.badField(field, "must be a date such as 2024-01-31 or 2024-01-31T08:00:00Z");
         }
         return new BooleanQuery.Builder()
                 .add(query, Occur.MUST)
@@ -212,7 +203,7 @@ public final class SearchExecutor {
         try {
             parsed.checkWildcards(searcher.getIndexReader(), limits.maxWildcardExpansions());
         } catch (QueryException e) {
-            throw ProblemException.badQuery("q", e.getMessage(), e.position(), e.limit());
+            throw SearchRefusedException.badQuery("q", e.getMessage(), e.position(), e.limit());
         }
     }
 

@@ -1,4 +1,4 @@
-package io.newsmon.api.search;
+package io.newsmon.search;
 
 import io.newsmon.domain.dto.SearchResult.DateBucket;
 import io.newsmon.domain.dto.SearchResult.FacetCount;

@@ -1,4 +1,4 @@
-package io.newsmon.api.search.bench;
+package io.newsmon.bench;
 
 import io.newsmon.search.ArticleDocument;
 import java.time.Duration;
