@@ -2,6 +2,7 @@ package io.newsmon.cli;
 
 import io.newsmon.bench.EnrichBench;
 import io.newsmon.bench.ExtractBench;
+import io.newsmon.cli.imports.ImportCommand;
 import io.newsmon.cli.platform.ReindexCommand;
 import io.newsmon.cli.platform.RequeueCommand;
 import io.newsmon.cli.platform.ResendCommand;
@@ -36,6 +37,7 @@ import picocli.CommandLine.Command;
             EntitiesEvalCommand.class,
             EnrichBench.class,
             SearchCommand.class,
+            ImportCommand.class,
             ReindexCommand.class,
             RequeueCommand.class,
             ResendCommand.class,

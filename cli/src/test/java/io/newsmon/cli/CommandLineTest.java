@@ -57,6 +57,7 @@ class CommandLineTest {
                         "entities-eval",
                         "enrich-bench",
                         "search",
+                        "import",
                         "reindex",
                         "requeue",
                         "resend");
