@@ -55,7 +55,12 @@ class CommandLineTest {
                         "enrich",
                         "entities",
                         "entities-eval",
-                        "enrich-bench");
+                        "enrich-bench",
+                        "search",
+                        "import",
+                        "reindex",
+                        "requeue",
+                        "resend");
         for (String verb : verbs) {
             assertThat(run(verb, "--help")).as(verb + " --help").isZero();
             assertThat(out()).as(verb + " --help").startsWith("Usage: newsmon " + verb);

@@ -1,12 +1,15 @@
-package io.newsmon.ingest.backfill;
+package io.newsmon.cli.imports;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
 import java.nio.channels.FileChannel;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
@@ -40,7 +43,7 @@ class WarcToJsonlTest {
     private static final Charset CP1251 = Charset.forName("windows-1251");
     private static final Instant CAPTURED = Instant.parse("2026-03-04T10:00:00Z");
 
-    private static final String FERRY_URL = "https://gazette.example/news/ferry-timetable";
+    static final String FERRY_URL = "https://gazette.example/news/ferry-timetable";
     private static final String FERRY_TITLE = "Island ferry adds a late crossing for the summer";
     private static final List<String> FERRY = List.of(
             "The island ferry company will run a late crossing every evening from June, its managing director said"
@@ -52,7 +55,7 @@ class WarcToJsonlTest {
             "The company said the extra crossing would be reviewed in October, when it decides on the winter"
                     + " timetable, and that it would keep it if at least sixty passengers used it on an average night.");
 
-    private static final String SNOW_URL = "https://vesti.example/news/snegopad";
+    static final String SNOW_URL = "https://vesti.example/news/snegopad";
     private static final String SNOW_TITLE = "Снегопад закрыл горную дорогу на два дня";
     private static final List<String> SNOW = List.of(
             "Горную дорогу между двумя долинами закрыли в понедельник после сильного снегопада, сообщила дорожная"
@@ -239,20 +242,34 @@ class WarcToJsonlTest {
     }
 
     @Test
-    void usageAndMissingFileExitTwo() {
-        assertThat(run().status).isEqualTo(2);
-        assertThat(run().err).containsExactly("usage: WarcToJsonl FILE.warc[.gz]");
-
+    void aMissingFileExitsTwo() throws IOException {
         String missing = dir.resolve("nowhere.warc.gz").toString();
         Result r = run(missing);
         assertThat(r.status).isEqualTo(2);
         assertThat(r.err).containsExactly(missing + ": no such file");
     }
 
+    @Test
+    void theConversionStopsWhenItsLinesCannotBeWritten() throws IOException {
+        Path warc = write(dir.resolve("crawl.warc"), WarcCompression.NONE, archive());
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        OutputStream gone = new OutputStream() {
+            @Override
+            public void write(int b) throws IOException {
+                throw new IOException("the upload stopped reading");
+            }
+        };
+
+        assertThatThrownBy(() -> WarcToJsonl.run(
+                        warc, gone, new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true)))
+                .isInstanceOf(IOException.class)
+                .hasMessage("the upload stopped reading");
+    }
+
     // --- fixtures ---------------------------------------------------------------------------------
 
     /** warcinfo, request, article, 404, image, Cyrillic article in windows-1251, page without an article. */
-    private static List<WarcRecord> archive() throws IOException {
+    static List<WarcRecord> archive() throws IOException {
         byte[] snow = html("ru", SNOW_TITLE, null, null, SNOW).getBytes(CP1251);
         byte[] tags = ("<html><head><title>Tags - Harbour Gazette</title></head><body><nav><ul>"
                         + "<li><a href=\"/tags/ferries\">Ferries</a></li><li><a href=\"/tags/weather\">Weather</a></li>"
@@ -327,7 +344,7 @@ class WarcToJsonlTest {
         return compression == WarcCompression.GZIP ? ".warc.gz" : ".warc";
     }
 
-    private static Path write(Path file, WarcCompression compression, List<WarcRecord> records) throws IOException {
+    static Path write(Path file, WarcCompression compression, List<WarcRecord> records) throws IOException {
         writeWithOffsets(file, compression, records);
         return file;
     }
@@ -349,13 +366,11 @@ class WarcToJsonlTest {
 
     private record Result(int status, List<JsonNode> lines, List<String> err) {}
 
-    private static Result run(String... args) {
+    private static Result run(String file) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int status = WarcToJsonl.run(
-                args,
-                new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
+                Path.of(file), out, new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true));
         ObjectMapper json = new ObjectMapper();
         List<JsonNode> lines = new ArrayList<>();
         for (String line : out.toString(StandardCharsets.UTF_8).split("\n")) {

@@ -1,16 +1,16 @@
-package io.newsmon.ingest.backfill;
+package io.newsmon.cli.imports;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.newsmon.extract.ArticleExtractor;
 import io.newsmon.extract.ExtractedArticle;
 import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
+import java.io.BufferedWriter;
 import java.io.EOFException;
-import java.io.FileDescriptor;
-import java.io.FileOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.io.UncheckedIOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.io.Writer;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
@@ -31,16 +31,15 @@ import org.netpreserve.jwarc.WarcResource;
 import org.netpreserve.jwarc.WarcResponse;
 
 /**
- * {@code WarcToJsonl FILE.warc[.gz]}: turns a web archive into the JSON lines that {@code POST /api/imports}
- * takes, one {@code {"url","title","body","published","source","language"}} a line on standard output.
- * Every {@code response} record with HTTP status 200 and an HTML type (or none) and every {@code resource}
- * record with an HTML type is a page; its payload, chunking and gzip/deflate Content-Encoding undone (not
- * Brotli: jwarc needs an optional decoder for it), goes to {@link ArticleExtractor} with the HTTP charset as
- * the declared one. Other records (requests, metadata, revisits, images, redirects, errors)
- * are skipped silently. Problems go to standard error, one line each naming the record, and a summary line
- * ends the run. A damaged record is reported and the rest is read as far as the file allows: a file cut short
- * keeps what came before the cut. Exits 0 when the file could be read as a WARC, 2 on a usage error or a file
- * that is missing, unreadable or not a WARC.
+ * A web archive as the JSON lines that {@code POST /api/imports} takes, one {@code
+ * {"url","title","body","published","source","language"}} a line; {@code newsmon import FILE.warc[.gz]} streams
+ * them to the api as they come. Every {@code response} record with HTTP status 200 and an HTML type (or none) and
+ * every {@code resource} record with an HTML type is a page; its payload, chunking and gzip/deflate
+ * Content-Encoding undone (not Brotli: jwarc needs an optional decoder for it), goes to {@link ArticleExtractor}
+ * with the HTTP charset as the declared one. Other records (requests, metadata, revisits, images, redirects,
+ * errors) are skipped silently. Problems go to standard error, one line each naming the record, and a summary
+ * line ends the run. A damaged record is reported and the rest is read as far as the file allows: a file cut
+ * short keeps what came before the cut.
  */
 public final class WarcToJsonl {
 
@@ -51,35 +50,26 @@ public final class WarcToJsonl {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final ArticleExtractor extractor = new ArticleExtractor();
-    private final PrintStream out;
-    private final PrintStream err;
+    private final Writer out;
+    private final PrintWriter err;
     private int records;
     private int pages;
     private int articles;
     private int skipped;
     private int errors;
 
-    private WarcToJsonl(PrintStream out, PrintStream err) {
+    private WarcToJsonl(Writer out, PrintWriter err) {
         this.out = out;
         this.err = err;
     }
 
-    public static void main(String[] args) {
-        // the JSON lines are UTF-8 whatever the platform's default encoding
-        PrintStream out = new PrintStream(
-                new BufferedOutputStream(new FileOutputStream(FileDescriptor.out)), false, StandardCharsets.UTF_8);
-        int status = run(args, out, System.err);
-        out.flush();
-        System.exit(status);
-    }
-
-    static int run(String[] args, PrintStream out, PrintStream err) {
-        if (args.length != 1 || args[0].startsWith("-")) {
-            err.println("usage: WarcToJsonl FILE.warc[.gz]");
-            return 2;
-        }
-        String name = args[0];
-        Path file = Path.of(name);
+    /**
+     * Converts {@code file}, writing the JSON lines (UTF-8) to {@code out} and the report to {@code err}.
+     * Returns 0 when the file could be read as a WARC, 2 when it is missing, unreadable or not a WARC (a line on
+     * {@code err} says which). Throws when {@code out} cannot be written, which ends the conversion.
+     */
+    public static int run(Path file, OutputStream out, PrintWriter err) throws IOException {
+        String name = file.toString();
         if (!Files.exists(file)) {
             err.println(name + ": no such file");
             return 2;
@@ -100,13 +90,44 @@ public final class WarcToJsonl {
             err.println(name + ": not a WARC file (" + describe(e) + ")");
             return 2;
         }
-        try (reader) {
-            return new WarcToJsonl(out, err).convert(name, reader) ? 0 : 2;
+        Writer lines = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
+        boolean warc;
+        try {
+            warc = new WarcToJsonl(lines, err).convert(name, reader);
+            lines.flush();
+        } catch (OutputFailed e) {
+            closeQuietly(reader);
+            throw e.getCause();
         } catch (IOException e) {
-            err.println(name + ": " + describe(e)); // closing the file
+            closeQuietly(reader);
+            throw e;
+        }
+        try {
+            reader.close();
+        } catch (IOException e) {
+            err.println(name + ": " + describe(e));
             return 2;
-        } finally {
-            out.flush();
+        }
+        return warc ? 0 : 2;
+    }
+
+    private static void closeQuietly(WarcReader reader) {
+        try {
+            reader.close();
+        } catch (IOException e) {
+            // the conversion's own failure is the one to report
+        }
+    }
+
+    /** Writing a line failed: the reader of the lines has gone, so the conversion stops. */
+    private static final class OutputFailed extends RuntimeException {
+        OutputFailed(IOException cause) {
+            super(cause);
+        }
+
+        @Override
+        public synchronized IOException getCause() {
+            return (IOException) super.getCause();
         }
     }
 
@@ -172,6 +193,8 @@ public final class WarcToJsonl {
             // read to its end here, so that a record the file cuts short is reported as this record
             record.body().consume();
             return true;
+        } catch (OutputFailed e) {
+            throw e;
         } catch (IOException | RuntimeException e) {
             errors++;
             if (fileEndsInside(record)) {
@@ -254,10 +277,12 @@ public final class WarcToJsonl {
         if (a.language() != null) {
             line.put("language", a.language());
         }
+        String json = JSON.writeValueAsString(line);
         try {
-            out.println(JSON.writeValueAsString(line));
+            out.write(json);
+            out.write('\n');
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new OutputFailed(e);
         }
         articles++;
     }
