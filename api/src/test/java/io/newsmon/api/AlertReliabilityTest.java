@@ -226,13 +226,16 @@ class AlertReliabilityTest {
         assertThat(alone.state).isEqualTo(AlertDelivery.FAILED);
         assertThat(alone.lastError).contains("refused every recipient").contains("gone@example.org");
 
+        int sharedAttempts = delivery(topic).attempts;
+        int aloneAttempts = alone.attempts;
         settle();
         assertThat(inbox("owner@example.org")).hasSize(1);
         assertThat(inbox("colleague@example.org")).hasSize(1);
         assertThat(inbox("gone@example.org")).isEmpty();
-        // one attempt each: a refused address is not tried again
-        assertThat(delivery(topic).attempts).isEqualTo(1);
-        assertThat(delivery(lonely).attempts).isEqualTo(1);
+        // a refused address is not tried again: no attempt after the one that was refused (usually the first;
+        // on a loaded machine an SMTP timeout may add one before it, which is a transient failure, retried)
+        assertThat(delivery(topic).attempts).isEqualTo(sharedAttempts).isLessThanOrEqualTo(2);
+        assertThat(delivery(lonely).attempts).isEqualTo(aloneAttempts).isLessThanOrEqualTo(2);
         given().auth()
                 .oauth2(owner.token())
                 .get("/api/alerts/deliveries?topic=" + topic)

@@ -56,6 +56,11 @@ class CommandLineTest {
                         "entities",
                         "entities-eval",
                         "enrich-bench",
+                        "search",
+                        "import",
+                        "reindex",
+                        "requeue",
+                        "resend",
                         "crawl",
                         "crawl-bench");
         for (String verb : verbs) {

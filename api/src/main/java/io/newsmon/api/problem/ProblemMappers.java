@@ -1,5 +1,6 @@
 package io.newsmon.api.problem;
 
+import io.newsmon.search.SearchRefusedException;
 import io.quarkus.oidc.OIDCException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
@@ -7,6 +8,7 @@ import io.quarkus.security.UnauthorizedException;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
+import java.util.List;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -18,6 +20,17 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response problem(ProblemException e) {
         return respond(e.problem());
+    }
+
+    /** A search the search library refused: 400 with the field, position and limit; 503 when it timed out. */
+    @ServerExceptionMapper
+    public Response searchRefused(SearchRefusedException e) {
+        if (e.status() == 400) {
+            return respond(ProblemException.badQuery(e.field(), e.reason(), e.position(), e.limit())
+                    .problem());
+        }
+        return respond(
+                new Problem("about:blank", "Service Unavailable", e.status(), e.reason(), List.of(), null, e.limit()));
     }
 
     @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})

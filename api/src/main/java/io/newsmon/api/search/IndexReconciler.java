@@ -98,7 +98,7 @@ final class IndexReconciler {
     private static void forEachDoc(IndexReader reader, long from, long to, DocVisitor visitor) throws IOException {
         for (LeafReaderContext leaf : reader.leaves()) {
             NumericDocValues seqs = DocValues.getNumeric(leaf.reader(), SearchIndex.SEQ_VALUES);
-            NumericDocValues ids = DocValues.getNumeric(leaf.reader(), io.newsmon.domain.search.SearchFields.ID);
+            NumericDocValues ids = DocValues.getNumeric(leaf.reader(), io.newsmon.search.SearchFields.ID);
             Bits live = leaf.reader().getLiveDocs();
             for (int doc = seqs.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = seqs.nextDoc()) {
                 if (live != null && !live.get(doc)) {

@@ -1,6 +1,6 @@
 package io.newsmon.api.search;
 
-import io.newsmon.domain.search.query.QueryLimits;
+import io.newsmon.search.query.QueryLimits;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.nio.file.Path;

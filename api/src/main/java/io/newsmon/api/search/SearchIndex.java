@@ -1,10 +1,10 @@
 package io.newsmon.api.search;
 
 import io.newsmon.api.search.SkippedArticles.Skipped;
-import io.newsmon.domain.search.ArticleDocument;
-import io.newsmon.domain.search.ArticleDocuments;
-import io.newsmon.domain.search.SearchFields;
-import io.newsmon.domain.search.query.AnalystQuery;
+import io.newsmon.search.ArticleDocument;
+import io.newsmon.search.ArticleDocuments;
+import io.newsmon.search.SearchFields;
+import io.newsmon.search.query.AnalystQuery;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;

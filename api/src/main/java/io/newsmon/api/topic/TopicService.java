@@ -1,7 +1,6 @@
 package io.newsmon.api.topic;
 
 import io.newsmon.api.problem.ProblemException;
-import io.newsmon.api.search.SearchExecutor;
 import io.newsmon.api.search.SearchService;
 import io.newsmon.domain.article.Article;
 import io.newsmon.domain.dto.SearchResult;
@@ -10,12 +9,13 @@ import io.newsmon.domain.dto.TopicMatchView;
 import io.newsmon.domain.dto.TopicRequest;
 import io.newsmon.domain.dto.TopicView;
 import io.newsmon.domain.pipeline.PipelineState;
-import io.newsmon.domain.search.query.AnalystQuery;
-import io.newsmon.domain.search.query.QueryException;
 import io.newsmon.domain.topic.AlertMode;
 import io.newsmon.domain.topic.Topic;
-import io.newsmon.domain.topic.TopicQuery;
 import io.newsmon.domain.topic.TopicRecipient;
+import io.newsmon.search.SearchExecutor;
+import io.newsmon.search.query.AnalystQuery;
+import io.newsmon.search.query.QueryException;
+import io.newsmon.search.query.TopicQuery;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.security.SecureRandom;

@@ -4,7 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.newsmon.api.problem.ProblemException;
-import io.newsmon.domain.search.ArticleDocument;
+import io.newsmon.search.ArticleDocument;
+import io.newsmon.search.SearchExecutor;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;

@@ -74,7 +74,7 @@ public class Topic extends PanacheEntityBase {
 
     /** The query the matcher and the back-test run: the topic's query ANDed with its filter. */
     public String effectiveQuery() {
-        return TopicQuery.combine(query, filter);
+        return TopicText.combine(query, filter);
     }
 
     public static List<Topic> ofOwner(String ownerId) {

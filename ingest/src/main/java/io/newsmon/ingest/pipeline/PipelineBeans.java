@@ -11,12 +11,6 @@ public class PipelineBeans {
 
     @Produces
     @ApplicationScoped
-    Clock clock() {
-        return Clock.systemUTC();
-    }
-
-    @Produces
-    @ApplicationScoped
     ArticleQueue articleQueue(DataSource dataSource, Clock clock) {
         return new ArticleQueue(dataSource, clock);
     }

@@ -6,14 +6,8 @@ import jakarta.enterprise.inject.Produces;
 import java.time.Clock;
 import javax.sql.DataSource;
 
-/** The shared pipeline pieces nlp.s workers inject. */
+/** The shared pipeline pieces nlp's workers inject. */
 public class PipelineBeans {
-
-    @Produces
-    @ApplicationScoped
-    Clock clock() {
-        return Clock.systemUTC();
-    }
 
     @Produces
     @ApplicationScoped

@@ -1,6 +1,7 @@
 package io.newsmon.nlp.topics;
 
-import io.newsmon.domain.topic.Topic;
+import io.newsmon.search.topics.SavedTopic;
+import io.newsmon.search.topics.TopicStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -44,9 +45,9 @@ public class JdbcTopicStore implements TopicStore {
     }
 
     @Override
-    public List<Topic> load(Collection<Long> ids) {
+    public List<SavedTopic> load(Collection<Long> ids) {
         List<Long> all = new ArrayList<>(ids);
-        List<Topic> out = new ArrayList<>(all.size());
+        List<SavedTopic> out = new ArrayList<>(all.size());
         try (Connection c = dataSource.getConnection()) {
             for (int from = 0; from < all.size(); from += CHUNK) {
                 List<Long> chunk = all.subList(from, Math.min(all.size(), from + CHUNK));
@@ -59,14 +60,13 @@ public class JdbcTopicStore implements TopicStore {
                     }
                     try (ResultSet rs = ps.executeQuery()) {
                         while (rs.next()) {
-                            Topic t = new Topic();
-                            t.id = rs.getLong(1);
-                            t.query = rs.getString(2);
-                            t.filter = rs.getString(3);
-                            t.paused = rs.getBoolean(4);
-                            t.stem = rs.getBoolean(5);
-                            t.updatedAt = rs.getTimestamp(6).toInstant();
-                            out.add(t);
+                            out.add(new SavedTopic(
+                                    rs.getLong(1),
+                                    rs.getString(2),
+                                    rs.getString(3),
+                                    rs.getBoolean(4),
+                                    rs.getBoolean(5),
+                                    rs.getTimestamp(6).toInstant()));
                         }
                     }
                 }

@@ -1,7 +1,8 @@
 package io.newsmon.nlp.topics;
 
-import io.newsmon.domain.search.ArticleDocument;
-import io.newsmon.domain.search.ArticleDocuments;
+import io.newsmon.search.ArticleDocument;
+import io.newsmon.search.ArticleDocuments;
+import io.newsmon.search.topics.TopicHit;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
