@@ -57,7 +57,8 @@ final class Pipe {
             Thread.currentThread().interrupt();
             throw new InterruptedIOException("interrupted while handing on the JSON lines");
         }
-        if (readerClosed) {
+        // END handed on is the normal ending: a reader that took it and closed has read everything
+        if (readerClosed && item != END) {
             queue.clear();
             throw new IOException("the upload stopped reading");
         }
